@@ -24,10 +24,11 @@ def add_parser(subparsers) -> None:
     parser.add_argument("inputs", nargs="+", metavar="PATH|URL|-", help="a .txt/.md/.html/.docx/.pdf file, an http(s) URL, or - for stdin")
     parser.add_argument("--level", default=DEFAULT_LEVEL, choices=LEVELS, help="the learner's CEFR level (default %(default)s)")
     parser.add_argument("--json", action="store_true", help="print a JSON array, one object per input")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time limit for fetching a URL (default %(default)s)")
     parser.set_defaults(func=run)
 
 
-def read_input(source: str):
+def read_input(source: str, timeout: float = 10.0):
     """Return (bytes, filename, content_type) for a path, a URL or '-'."""
     from bot.fetch import fetch_page, is_url
 
@@ -35,7 +36,7 @@ def read_input(source: str):
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         return data, "stdin.txt", "text/plain"
     if is_url(source):
-        page = fetch_page(source)
+        page = fetch_page(source, timeout=timeout)
         return page.content, page.url, page.content_type or "text/html"
     path = Path(source)
     if not path.is_file():
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     lessons, failed = [], False
     for source in args.inputs:
         try:
-            data, name, content_type = read_input(source)
+            data, name, content_type = read_input(source, args.timeout)
             if "html" in content_type.lower():
                 text = text_from_html(data, url=name)
             else:
