@@ -5,7 +5,7 @@ analysis engine makes them, the bot renders them, the stores keep them.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
 #: CEFR levels a learner can pick, easiest first.
@@ -44,6 +44,13 @@ class VocabItem:
         data["forms"] = list(self.forms)
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> VocabItem:
+        """The inverse of `to_dict` (keys it does not know are ignored)."""
+        known = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        known["forms"] = tuple(known.get("forms", ()))
+        return cls(**known)
+
 
 @dataclass(frozen=True)
 class Difficulty:
@@ -56,3 +63,8 @@ class Difficulty:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Difficulty:
+        """The inverse of `to_dict`."""
+        return cls(score=data["score"], level=data["level"], unknown_share=data["unknown_share"])

@@ -1,0 +1,88 @@
+"""The composition root: the Application, its settings, and the one list of every handler the bot has.
+
+To add a feature: write a thin handler in bot/handlers/, add it to `handlers()` above the fallbacks,
+and if it is a command learners should see, add its name to `MENU` and "menu.<name>" to both
+catalogues in bot/texts/.
+"""
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from bot.handlers import errors, fallback, start
+from bot.handlers import help as help_  # not to shadow the builtin
+from bot.settings import Settings
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, text
+from bot.transport import RetryingRequest
+
+_log = logging.getLogger(__name__)
+
+#: The command menu, in the order Telegram shows it; each needs "menu.<name>" in every catalogue.
+MENU = ("start", "help")
+
+#: Seconds; generous enough for a slow phone network on the server's side, short enough to notice.
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 10.0
+WRITE_TIMEOUT = 10.0
+MEDIA_WRITE_TIMEOUT = 30.0  # uploading a document or a chart
+POOL_TIMEOUT = 5.0
+#: How long one getUpdates call waits on the server for an update (long polling).
+LONG_POLL_SECONDS = 10
+
+#: Every kind of update, so that poll answers and button presses arrive too.
+ALLOWED_UPDATES = Update.ALL_TYPES
+
+
+def handlers() -> list[BaseHandler]:
+    """Every handler, in the order PTB tries them: the first that matches an update takes it."""
+    return [
+        CommandHandler("start", start.start),
+        CommandHandler("help", help_.show_help),
+        # Learner and tutor features go here, above the fallbacks.
+        CallbackQueryHandler(fallback.stale_button),  # a button no handler above knows
+        MessageHandler(filters.COMMAND, fallback.unknown_command),
+        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, fallback.chatter),
+    ]
+
+
+async def set_command_menu(app: Application) -> None:
+    """Publish the command menu: English for everyone, and each other language for its speakers."""
+    for lang in LANGUAGES:
+        commands = [BotCommand(name, text(lang, f"menu.{name}")) for name in MENU]
+        await app.bot.set_my_commands(commands, language_code=None if lang == DEFAULT_LANGUAGE else lang)
+
+
+def build_application(settings: Settings, *, rate_limiter: bool | None = None) -> Application:
+    """The bot, ready to be started; `rate_limiter=False` (or RATE_LIMITER=off) only for benchmarks."""
+    use_limiter = settings.rate_limiter if rate_limiter is None else rate_limiter
+    timeouts = dict(connect_timeout=CONNECT_TIMEOUT, read_timeout=READ_TIMEOUT, write_timeout=WRITE_TIMEOUT, pool_timeout=POOL_TIMEOUT)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .request(RetryingRequest(media_write_timeout=MEDIA_WRITE_TIMEOUT, **timeouts))
+        .get_updates_request(HTTPXRequest(connection_pool_size=1, **timeouts))
+        .post_init(set_command_menu)
+    )
+    if use_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    app = builder.build()
+    app.add_handlers(handlers())
+    app.add_error_handler(errors.on_error)
+    return app

@@ -1,0 +1,184 @@
+"""An in-memory store with the same behaviour as `bot.store.Store`, for tests that need a store
+but not the disk (the contract tests in tests/store prove that the two behave alike).
+
+    from tests.store.fakes import FakeStore
+    store = FakeStore()
+"""
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from lessons.article import Lesson
+from lessons.library import LESSON_ID_LENGTH, LibraryEntry, lesson_id_for
+from vocab.progress import Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
+
+LESSON_ID = re.compile(rf"[0-9a-f]{{{LESSON_ID_LENGTH}}}")
+
+
+@dataclass
+class _LearnerData:
+    learner: Learner | None = None
+    readings: dict[str, ReadingState] = field(default_factory=dict)
+    current: str | None = None
+    words: dict[str, WordStatus] = field(default_factory=dict)
+    answers: dict[tuple, QuizAnswer] = field(default_factory=dict)
+    days: set[date] = field(default_factory=set)
+    quiz: QuizSession | None = None
+    library: dict[str, LibraryEntry] = field(default_factory=dict)
+
+
+class FakeLearners:
+    def __init__(self, store: FakeStore):
+        self._store = store
+
+    def get(self, user_id: int) -> Learner | None:
+        data = self._store.users.get(user_id)
+        return None if data is None else data.learner
+
+    def save(self, learner: Learner) -> None:
+        self._store.data(learner.user_id).learner = learner
+
+    def ids(self) -> Iterator[int]:
+        return iter(sorted(self._store.users))
+
+
+class FakeProgress:
+    def __init__(self, user_id: int, store: FakeStore):
+        self.user_id = user_id
+        self._store = store
+        self._depth = 0
+
+    @property
+    def _data(self) -> _LearnerData:
+        """The learner's data; reading creates nothing, as reading a missing file creates none."""
+        return self._store.users.get(self.user_id) or _LearnerData()
+
+    def _changing(self) -> _LearnerData:
+        return self._store.data(self.user_id)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        outermost = self._depth == 0
+        if outermost:
+            before = self._store.users.get(self.user_id)
+            saved = None if before is None else {k: copy.copy(v) for k, v in before.__dict__.items()}
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            if outermost:
+                if saved is None:
+                    self._store.users.pop(self.user_id, None)
+                else:
+                    self._store.users[self.user_id].__dict__.update(saved)
+            raise
+        finally:
+            self._depth -= 1
+
+    def current_reading(self) -> ReadingState | None:
+        return None if self._data.current is None else self._data.readings.get(self._data.current)
+
+    def reading(self, lesson_id: str) -> ReadingState | None:
+        return self._data.readings.get(lesson_id)
+
+    def readings(self) -> tuple[ReadingState, ...]:
+        return tuple(self._data.readings.values())
+
+    def save_reading(self, state: ReadingState) -> None:
+        data = self._changing()
+        data.readings[state.lesson_id] = state
+        data.current = state.lesson_id
+
+    def word(self, lemma: str) -> WordStatus | None:
+        return self._data.words.get(lemma)
+
+    def words(self, lesson_id: str | None = None) -> tuple[WordStatus, ...]:
+        return tuple(w for w in self._data.words.values() if lesson_id is None or w.lesson_id == lesson_id)
+
+    def save_words(self, *statuses: WordStatus) -> None:
+        data = self._changing()
+        for word in statuses:
+            data.words[word.lemma] = word
+
+    def open_quiz(self) -> QuizSession | None:
+        return self._data.quiz
+
+    def save_quiz(self, quiz: QuizSession | None) -> None:
+        data = self._changing()
+        data.quiz = quiz
+
+    def record_answer(self, answer: QuizAnswer, word: WordStatus, day: date) -> None:
+        data = self._changing()
+        data.answers[(answer.lesson_id, answer.question_id, answer.answered_at)] = answer
+        data.words[word.lemma] = word
+        data.days.add(day)
+
+    def answers(self, lesson_id: str | None = None) -> tuple[QuizAnswer, ...]:
+        chosen = [a for a in self._data.answers.values() if lesson_id is None or a.lesson_id == lesson_id]
+        return tuple(sorted(chosen, key=lambda a: a.answered_at))
+
+    def mark_active(self, day: date) -> None:
+        data = self._changing()
+        data.days.add(day)
+
+    def active_days(self) -> tuple[date, ...]:
+        return tuple(sorted(self._data.days))
+
+
+class FakeLessons:
+    def __init__(self, store: FakeStore):
+        self._store = store
+        self._lessons: dict[str, tuple[Lesson, LibraryEntry]] = {}
+
+    def add(self, lesson: Lesson, owner_id: int, at: datetime) -> str:
+        lesson_id = lesson_id_for(lesson, owner_id)
+        if lesson_id not in self._lessons:
+            self._lessons[lesson_id] = (lesson, LibraryEntry.of(lesson, lesson_id, owner_id, at))
+        self._store.data(owner_id).library.setdefault(lesson_id, self._lessons[lesson_id][1])
+        return lesson_id
+
+    def get(self, lesson_id: str) -> Lesson | None:
+        stored = self._lessons.get(lesson_id) if self._valid(lesson_id) else None
+        return None if stored is None else stored[0]
+
+    def entry(self, lesson_id: str) -> LibraryEntry | None:
+        stored = self._lessons.get(lesson_id) if self._valid(lesson_id) else None
+        return None if stored is None else stored[1]
+
+    def list_for(self, owner_id: int) -> tuple[LibraryEntry, ...]:
+        return tuple(self._store.data(owner_id).library.values()) if owner_id in self._store.users else ()
+
+    def replace(self, lesson_id: str, lesson: Lesson) -> None:
+        if self.entry(lesson_id) is None:
+            raise KeyError(lesson_id)
+        old = self._lessons[lesson_id][1]
+        entry = LibraryEntry.of(lesson, lesson_id, old.owner_id, old.added_at)
+        self._lessons[lesson_id] = (lesson, entry)
+        self._store.data(old.owner_id).library[lesson_id] = entry
+
+    @staticmethod
+    def _valid(lesson_id: object) -> bool:
+        return isinstance(lesson_id, str) and bool(LESSON_ID.fullmatch(lesson_id))
+
+
+class FakeStore:
+    """`.learners`, `.lessons`, `.progress(user_id)`, all in memory."""
+
+    def __init__(self):
+        self.users: dict[int, _LearnerData] = {}
+        self.learners = FakeLearners(self)
+        self.lessons = FakeLessons(self)
+
+    def data(self, user_id: int) -> _LearnerData:
+        return self.users.setdefault(user_id, _LearnerData())
+
+    def progress(self, user_id: int) -> FakeProgress:
+        return FakeProgress(user_id, self)
+
+    def close(self) -> None:
+        pass
