@@ -7,6 +7,7 @@ one log line per failed attempt, and SIGTERM/SIGINT stop it at any point, even m
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from collections.abc import Awaitable, Callable
@@ -31,11 +32,13 @@ async def until_stopped(action: Callable[[], Awaitable[None]], stop: asyncio.Eve
     task = asyncio.ensure_future(action())
     stopping = asyncio.ensure_future(stop.wait())
     done, _ = await asyncio.wait({task, stopping}, return_when=asyncio.FIRST_COMPLETED)
-    for pending in (task, stopping):
-        pending.cancel()
+    stopping.cancel()
     if task in done:
         task.result()  # raises what the action raised
         return True
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
     return False
 
 
@@ -78,18 +81,17 @@ def on_polling_error(error: TelegramError) -> None:
 
 async def serve(app: Application, stop: asyncio.Event, *, poll_seconds: int, allowed_updates) -> None:
     """Start up (retrying), handle updates until `stop` is set, then shut down in order."""
+    start_polling = lambda: app.updater.start_polling(  # noqa: E731
+        timeout=poll_seconds, allowed_updates=allowed_updates, error_callback=on_polling_error
+    )
     try:
-        if not await retry_until_up("connect to the Bot API", lambda: initialize(app), stop):
-            return
-        start_polling = lambda: app.updater.start_polling(  # noqa: E731
-            timeout=poll_seconds, allowed_updates=allowed_updates, error_callback=on_polling_error
-        )
-        if not await retry_until_up("start polling", start_polling, stop):
-            return
-        await app.start()
-        _log.info("@%s is polling for updates; stop it with Ctrl+C or SIGTERM", app.bot.username)
-        await stop.wait()
-        _log.info("Stopping")
+        up = await retry_until_up("connect to the Bot API", lambda: initialize(app), stop)
+        up = up and await retry_until_up("start polling", start_polling, stop)
+        if up:
+            await app.start()
+            _log.info("@%s is polling for updates; stop it with Ctrl+C or SIGTERM", app.bot.username)
+            await stop.wait()
+            _log.info("Stopping")
     finally:
         if app.updater and app.updater.running:
             await app.updater.stop()

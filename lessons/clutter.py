@@ -21,12 +21,13 @@ CREDIT_WORDS = frozenset(
     "photo photos photograph photographs photographer image images picture pictures file courtesy "
     "credit credits via pool handout illustration graphic screenshot captured video getty".split()
 )
-#: Where people stand in a photo: only captions say this.
-_PHOTO_POSITION = re.compile(
-    r"\((?:(?:second|third|fourth|far|front|back|top|bottom|centre|center)[\s,-]*)*"
-    r"(?:from\s+)?(?:left|right|center|centre|front|back|top|bottom|l|r|c)(?:\s+(?:to|and)\s+(?:left|right))?\)",
-    re.I,
+#: Where people stand in a photo: only captions say this. "(left)", "(second from right)", "(L)",
+#: ", second from left,".
+_POSITION = (
+    r"(?:(?:second|third|fourth|fifth|far|front|back|top|bottom|centre|center)[\s,-]*)*"
+    r"(?:from\s+)?(?:left|right|center|centre|front|back|top|bottom)(?:\s+(?:to|and)\s+(?:left|right))?"
 )
+_PHOTO_POSITION = re.compile(rf"\((?:{_POSITION}|[LRC])\)|,\s+(?:second|third|fourth|fifth|far)\s+{_POSITION},", re.I)
 _CAPTION_START = re.compile(
     r"^(?:(?:in\s+)?this\s+(?:undated\s+|file\s+|handout\s+|combination\s+)*(?:photo|image|picture|file photo|"
     r"photograph|screenshot|video grab)|a\s+(?:file\s+)?photo\s+(?:shows|of)|file photo|photo\s+shows|"
@@ -38,8 +39,9 @@ _CREDIT_LABEL = re.compile(
     r"image source)\s*(?:by\s|[:,])",
     re.I,
 )
-#: A credit in brackets at the end of a paragraph, after the last sentence: "... Moscow. (Yonhap)".
-_END_CREDIT = re.compile(r"(?<=[.!?\"'”’])\s*\(([^()]{1,80})\)\s*$")
+#: A credit in brackets at the end of a paragraph, after the last sentence: "... Moscow. (Yonhap)",
+#: "... on Monday. [YONHAP]".
+_END_CREDIT = re.compile(r"(?<=[.!?\"'”’])\s*(?:\(([^()]{1,80})\)|\[([^\[\]]{1,80})\])\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 #: Labels of buttons, menus and widgets, as whole lines (compared lower-cased, without
@@ -67,9 +69,11 @@ UI_LABELS = frozenset(
     accept|accept all|accept cookies|accept all cookies|reject all|manage preferences|manage cookies|
     cookie settings|cookie preferences|i agree|agree|got it|ok|okay|continue|dismiss|no thanks|
     next|previous|next article|previous article|next story|previous story|newsletter|newsletters|
-    sign up for our newsletter|breaking news|exclusive|opinion|analysis|premium|subscribers only
-    """.replace("\n", "").split("|")
+    sign up for our newsletter|breaking news|exclusive|opinion|analysis|premium|subscribers only|
+    end|###
+    """.split("|")
 )
+UI_LABELS = frozenset(" ".join(label.split()) for label in UI_LABELS)
 #: Words a row of share buttons is made of: "Facebook Twitter Email Print".
 UI_WORDS = frozenset(
     "share print email e-mail mail facebook twitter x linkedin whatsapp telegram kakaotalk kakao story band "
@@ -94,7 +98,7 @@ _UI_PATTERNS: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"\ball rights reserved\b", re.I), 30),
     (re.compile(r"^(?:sign up|subscribe|get|join|register)\b.*\b(?:newsletter|inbox|briefing|digest|alerts?|emails?)\b", re.I), 45),
     (re.compile(r"^(?:privacy notice|after newsletter promotion|skip past newsletter promotion)\b", re.I), 60),
-    (re.compile(r"^(?=.*\bcookies?\b).*\b(?:we use|we and our partners|this (?:site|website)|our (?:site|website)|"
+    (re.compile(r"^(?=.*\b(?:cookies|cookie (?:settings|policy|preferences|notice))\b).*\b(?:we use|we and our partners|this (?:site|website)|our (?:site|website)|"
                 r"your (?:experience|browser|device|consent|choices?|privacy)|accept|consent|"
                 r"cookie (?:settings|policy|preferences|notice)|manage (?:preferences|cookies|settings))\b", re.I), 70),
     (re.compile(r"^(?:follow|read|see|visit|watch|download|subscribe|click|find|more)\b.*(?:https?://|www\.)\S+", re.I), 30),
@@ -107,7 +111,7 @@ _UI_PATTERNS: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"^(?:home|news|world)\s*(?:[>›»/|]\s*[\w .&'-]+){1,5}$", re.I), 12),  # breadcrumbs
 )
 _BULLETS = "•·●▪■►▶-–—*|>»›→✓✔"
-_STRIP_LABEL = re.compile(rf"^[\s{re.escape(_BULLETS)}]+|[\s:.!…»›>\d()]+$")
+_STRIP_LABEL = re.compile(rf"^[\s(\[{re.escape(_BULLETS)}]+|[\s:.!…»›>\d()\]]+$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?|[+\-|]")
 
 
@@ -127,7 +131,8 @@ def is_ui(paragraph: str) -> bool:
     if tokens and len(tokens) <= 12 and all(t in UI_WORDS for t in tokens) and len(set(tokens)) >= 2:
         return True
     n = len(paragraph.split())
-    if any(n <= limit or limit == 0 for pattern, limit in _UI_PATTERNS if pattern.search(paragraph.strip())):
+    text = paragraph.strip()
+    if any(pattern.search(text) for pattern, limit in _UI_PATTERNS if n <= limit or limit == 0):
         return True
     return is_credits_tail(paragraph)
 
@@ -161,9 +166,10 @@ def is_list_heading(paragraph: str) -> bool:
 
 
 def is_headline_like(paragraph: str) -> bool:
-    """Short, and not ending like a sentence: a title, a heading, a link to another story."""
+    """Short, and not ending like a sentence: a title, a heading, a link to another story.
+    (A headline may end with "?" or "!", not with a period, even inside quotes.)"""
     text = paragraph.strip()
-    return 0 < len(text.split()) <= 25 and not re.search(r"[.,;:]$", text)
+    return 0 < len(text.split()) <= 25 and not re.search(r"[.,;:][\"'”’)\]]*$", text)
 
 
 def is_credit(inner: str) -> bool:
@@ -179,7 +185,7 @@ def is_credit(inner: str) -> bool:
 def end_credit(paragraph: str) -> re.Match | None:
     """The bracketed credit closing a paragraph ("... to Moscow. (Yonhap)"), if any."""
     match = _END_CREDIT.search(paragraph)
-    return match if match and is_credit(match.group(1)) else None
+    return match if match and is_credit(match.group(1) or match.group(2)) else None
 
 
 def is_credit_line(paragraph: str) -> bool:
@@ -187,7 +193,7 @@ def is_credit_line(paragraph: str) -> bool:
     text = paragraph.strip()
     if _CREDIT_LABEL.match(text) and len(text.split()) <= 12:
         return True
-    if text.startswith("(") and text.endswith(")") and is_credit(text[1:-1]):
+    if text[:1] + text[-1:] in ("()", "[]") and is_credit(text[1:-1]):
         return True
     tokens = text.replace("/", " ").split()
     return 0 < len(tokens) <= 5 and all(
@@ -202,9 +208,13 @@ def is_caption(paragraph: str) -> bool:
     if _CAPTION_START.match(text) or re.search(r"\b(?:Photograph|Photo|Photos|Image|Picture)\s*:\s*\S", text):
         return True
     credit = end_credit(text)
-    return bool(
-        credit and (_PHOTO_POSITION.search(text) or any(w in credit.group(1).lower() for w in ("photo", "image", "/")))
-    )
+    inner = credit and (credit.group(1) or credit.group(2)).lower()
+    return bool(credit and (_PHOTO_POSITION.search(text) or any(w in inner for w in ("photo", "image", "/"))))
+
+
+def has_photo_signs(paragraph: str) -> bool:
+    """A credit at the end, or who stands where: enough to call a line printed twice a caption."""
+    return bool(end_credit(paragraph) or _PHOTO_POSITION.search(paragraph))
 
 
 def doubled(paragraph: str) -> str | None:

@@ -104,7 +104,8 @@ def text_from_pdf(data: bytes, max_chars: int) -> str:
     A PDF stores positioned lines, not paragraphs. A new paragraph starts where the gap to
     the previous line is clearly wider than the usual line spacing, where the font size
     changes (a heading), or after a short line that ends a sentence. Lines that repeat on
-    most pages (running headers and footers) and bare page numbers are dropped.
+    most pages (running headers and footers), bare page numbers, and small-type lines at the
+    very top or bottom of a page are dropped.
     """
     import pypdf
     from pypdf.errors import PdfReadError
@@ -131,9 +132,16 @@ def text_from_pdf(data: bytes, max_chars: int) -> str:
             raise
         raise Unreadable(f"a PDF that cannot be read ({type(error).__name__})") from None
     repeated = _running_lines(page_lines)
+    sizes = [size for lines in page_lines for _, size, text in lines for _ in range(len(text))]
+    body_size = statistics.median(sizes) if sizes else 0.0
     paragraphs: list[str] = []
     for lines in page_lines:
         lines = [line for line in lines if line[2] not in repeated and not _PAGE_NUMBER.match(line[2])]
+        # a page's first or last line in a smaller type than the text: a header or footer
+        while lines and lines[0][1] < 0.9 * body_size and len(lines[0][2]) <= 100:
+            lines = lines[1:]
+        while lines and lines[-1][1] < 0.9 * body_size and len(lines[-1][2]) <= 100:
+            lines = lines[:-1]
         paragraphs.extend(_paragraphs(lines))
     if not paragraphs:
         raise EmptyText("the PDF has no text layer (a scanned page?)")

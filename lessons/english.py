@@ -19,6 +19,8 @@ MIN_ENGLISH_SHARE = 0.7
 MIN_WORDS_TO_JUDGE_A_LINE = 4
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 
 
 @lru_cache(maxsize=1)
@@ -44,10 +46,12 @@ def english_share(words: list[str]) -> float:
 
 def latin_share(text: str) -> float:
     """Share of the letters that are Latin-script (English letters and accented Latin ones)."""
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if ch < "\u0250") / len(letters)
+    if text.isascii():
+        return 1.0
+    return 1.0 - len(_NON_LATIN_LETTER.findall(text)) / letters
 
 
 def is_foreign_line(line: str) -> bool:

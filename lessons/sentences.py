@@ -63,7 +63,7 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 
 #: A sentence that starts with a lower-case word continues the one before it: Punkt cuts after a
 #: question or exclamation inside quotes ("Why?" he asked.) and after some abbreviations.
-_STARTS_LOWER = re.compile(r"^[\"'“‘(\[]*[a-z][a-z'’-]*\b")
+_STARTS_LOWER = re.compile(r"[\"'“‘(\[]*[a-z][a-z'’-]*\b")
 
 
 @lru_cache(maxsize=1)
@@ -78,15 +78,31 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of each sentence in `text`, whitespace excluded."""
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of each sentence in `text`, whitespace excluded.
+
+    Cached: cleaning and chunking both split the same paragraphs."""
+    return _sentence_spans(text)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for start, end in sentence_tokenizer().span_tokenize(text):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
         if spans and _STARTS_LOWER.match(text, start):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
+
+
+sentence_spans.cache_clear = _sentence_spans.cache_clear  # for benchmarks that measure a first analysis
 
 
 def split_sentences(text: str) -> list[str]:

@@ -27,6 +27,7 @@ _NUMERIC = re.compile(
     r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{2,4})$"
 )
 _FULL_NUMERIC_DATE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})")
+_OFFSET = re.compile(r"^(?:gmt|utc)?[+-]\d{1,2}(?::?\d{2})?$")  # "GMT+9", "+09:00"
 _TOKEN = re.compile(r"[\w:./+-]+")
 
 _BYLINE = re.compile(
@@ -43,6 +44,8 @@ _SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+(?=\S*\d)")
 
 def is_date(text: str) -> bool:
     """True when the text is only a date or time: "Nov. 11, 2023 - 13:44", "2 hours ago"."""
+    if len(text) > 120:
+        return False
     tokens = [t.strip(".,-/").lower() for t in _TOKEN.findall(text)]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > 20:
@@ -53,7 +56,7 @@ def is_date(text: str) -> bool:
     for token in tokens:
         if token in MONTHS or _FULL_NUMERIC_DATE.match(token) or token == "ago":
             dated = True
-        elif not (token in WEEKDAYS or token in TIME_WORDS or _NUMERIC.match(token)):
+        elif not (token in WEEKDAYS or token in TIME_WORDS or _NUMERIC.match(token) or _OFFSET.match(token)):
             return False
     return dated
 
@@ -65,7 +68,17 @@ def date_stamp(paragraph: str) -> str | None:
     if match:
         when = _NEXT_LABEL.split(match.group("when"), maxsplit=1)[0].strip(" |·,-–—")
         return when if is_date(when) else None
-    return text if is_date(text) else None
+    if is_date(text):
+        return text
+    # a section label before the date: "All News 09:12 November 12, 2023"
+    words = text.split()
+    for n in range(1, min(4, len(words))):
+        if all(w[:1].isupper() for w in words[:n]) and not re.search(r"[.!?,;:]", " ".join(words[:n])):
+            rest = " ".join(words[n:])
+            first = rest.split(" ", 1)[0].lower().strip(".,")
+            if (first[:1].isdigit() or first in WEEKDAYS or first in MONTHS) and is_date(rest):
+                return rest
+    return None
 
 
 def byline(paragraph: str) -> tuple[str, str] | None:

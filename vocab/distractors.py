@@ -2,7 +2,8 @@
 
 A distractor for a target word must be:
 
-- the same part of speech, so grammar does not give the answer away;
+- the same part of speech, so grammar does not give the answer away, and mainly that part of
+  speech (WordNet has more senses of "null" as an adjective than as a noun: no "nulls");
 - of similar word-family frequency (Zipf within ZIPF_WINDOWS of the target, tried narrowest
   first), so a learner cannot pick the right option just because it is the rarer word;
 - not a form of the target ("munition" for "munitions") nor a word of the same stem ("escalator"
@@ -78,6 +79,37 @@ def _own_synsets(reader, word: str, pos: str) -> list:
     return [s for s in synsets if key in s.lemma_names()]
 
 
+def _sense_counts(reader, word: str) -> dict[str, int]:
+    """part of speech -> number of WordNet senses of the word, from the lemma index alone."""
+    key = word.replace(" ", "_")
+    index = getattr(reader, "_lemma_pos_offset_map", None)  # nltk's lemma index, read lazily
+    if index is None:
+        return {p: len(reader.synsets(key, letter)) for p, letter in word_pool.WORDNET_POS.items()}
+    entry = index.get(key) or {}
+    return {p: len(entry.get(letter, ())) for p, letter in word_pool.WORDNET_POS.items()}
+
+
+def _tagged_count(reader, word: str, pos: str) -> int:
+    key = word.replace(" ", "_")
+    return sum(lemma.count() for s in _own_synsets(reader, word, pos) for lemma in s.lemmas() if lemma.name() == key)
+
+
+@lru_cache(maxsize=8192)
+def is_mainly(reader, word: str, pos: str) -> bool:
+    """True when `pos` is the word's main part of speech: the one with most WordNet senses, and
+    on a tie the one whose senses were tagged most often in WordNet's sense-tagged corpus
+    (SemCor counts). "dim" and "null" are mainly adjectives: "dimmed" or "nulls" would be odd
+    options. The word must also be a lower-case lemma of that part of speech (not only "Paris")."""
+    counts = _sense_counts(reader, word)
+    rivals = [p for p in counts if p != pos and counts[p] >= counts.get(pos, 0)]
+    if not counts.get(pos) or any(counts[p] > counts[pos] for p in rivals):
+        return False
+    if not _own_synsets(reader, word, pos):
+        return False
+    tagged = _tagged_count(reader, word, pos) if rivals else 0
+    return all(_tagged_count(reader, word, p) <= tagged for p in rivals)
+
+
 @lru_cache(maxsize=4096)
 def _is_offensive(reader, word: str, pos: str) -> bool:
     if word in word_pool.BLOCKLIST:
@@ -149,7 +181,8 @@ class Chooser:
         self.chosen: list[tuple[str, str, str]] = []  # (lemma, shown form, gloss)
 
     def offer(self, word: str, gloss: str = "", *, from_article: bool = False) -> bool:
-        """Accept `word` as a distractor if it passes every rule; True when accepted."""
+        """Accept `word` as a distractor if it passes every rule (cheap checks first); True when
+        accepted."""
         t = self.target
         word = word.lower()
         if word in self.target_forms or word in t.avoid or word in self.close:
@@ -158,23 +191,25 @@ class Chooser:
             return False
         if " " not in word and " " not in t.lemma and _same_stem(word, t.lemma):
             return False
-        if not from_article:
-            if not word_pool.is_base_form(word, t.pos) or _is_offensive(self.reader, word, t.pos):
+        if not from_article and not word_pool.is_base_form(word, t.pos):
+            return False
+        shown = inflected_like(word, t)
+        if shown is None or shown.lower() in t.avoid or shown.lower() in self.target_forms:
+            return False
+        if any(shown == s for _, s, _ in self.chosen):
+            return False
+        if self.reader is not None and not from_article:
+            if not is_mainly(self.reader, word, t.pos):
+                return False  # a name only ("Paris"), or mainly another part of speech
+            if _is_offensive(self.reader, word, t.pos):
                 return False
-            if self.reader is not None and not _own_synsets(self.reader, word, t.pos):
-                return False  # WordNet knows it only as a name ("Paris") or not in this POS
-        if self.reader is not None and t.lemma in too_close(self.reader, word, t.pos):
+        elif word in word_pool.BLOCKLIST:
             return False
         if self.reader is not None and not gloss:
             gloss = wordnet_gloss(self.reader, word, t.pos)
         if t.gloss and gloss and first_clause(gloss).lower() == first_clause(t.gloss).lower():
             return False
         if self.need_gloss and (not gloss or any(gloss == g for _, _, g in self.chosen)):
-            return False
-        shown = inflected_like(word, t)
-        if shown is None or shown.lower() in t.avoid or shown.lower() in self.target_forms:
-            return False
-        if any(shown == s for _, s, _ in self.chosen):
             return False
         self.chosen.append((word, shown, gloss))
         return True

@@ -12,7 +12,8 @@ for words lemminflect lacks) with a few context rules of English word order:
 * before an article or possessive: a verb taking its object ("highlight the importance");
 * an -ly word that can be an adverb is one; a word that can be an adjective, before a word
   that can be a noun, is an adjective ("constructive role");
-* an -s form right after a noun or name is a verb ("Blinken shakes hands");
+* an -s form right after a noun or name is a verb ("Blinken shakes hands"), unless a verb
+  follows it ("arms transfers worried them");
 * otherwise typical suffixes decide (-tion, -ment, -ness: noun; -ive, -ous, -al: adjective;
   -ize, -ify: verb), then the order noun, verb, adjective, adverb.
 
@@ -79,6 +80,16 @@ def _nounish(token: Token | None, options: dict[str, str] | None, is_name: bool)
     return is_name or bool(options and "noun" in options)
 
 
+def _before(tokens: list[Token], i: int) -> int | None:
+    """Index of the token before `i`, skipping an aside in brackets ("Blinken (left) shakes")."""
+    j = i - 1
+    if j >= 0 and tokens[j].text == ")":
+        while j >= 0 and tokens[j].text != "(":
+            j -= 1
+        j -= 1
+    return j if j >= 0 else None
+
+
 def choose_part_of_speech(
     tokens: list[Token],
     options: list[dict[str, str]],
@@ -96,11 +107,12 @@ def choose_part_of_speech(
             chosen.append(next(iter(opts)))
             continue
         word = token.lower
-        before = tokens[i - 1] if i else None
+        b = _before(tokens, i)
+        before = tokens[b] if b is not None else None
         prev = before.lower if before is not None and before.kind in ("word", "clitic") else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         noun_next = _nounish(after, options[i + 1] if after else None, bool(after and names[i + 1]))
-        prev_nounish = i > 0 and before.kind == "word" and (names[i - 1] or chosen[i - 1] == "noun")
+        prev_nounish = before is not None and before.kind == "word" and (names[b] or chosen[b] == "noun")
 
         def pick(*wanted: str) -> str | None:
             return next((pos for pos in wanted if pos in opts), None)
@@ -121,7 +133,11 @@ def choose_part_of_speech(
         if pos is None and noun_next:
             pos = pick("adjective")
         if pos is None and prev_nounish and word.endswith("s"):
-            pos = pick("verb")
+            verb_next = after is not None and (
+                after.lower in MODALS or after.lower in LINKING_VERBS or after.lower in HAVE_FORMS
+                or (i + 1 < len(options) and "verb" in options[i + 1] and "noun" not in options[i + 1])
+            )  # fmt: skip
+            pos = pick("noun") if verb_next else pick("verb")
         if pos is None:
             if word.endswith(_NOUN_SUFFIXES):
                 pos = pick("noun")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vocab.frequency import family_zipf
+from vocab.frequency import LEVEL_BANDS, family_zipf
 from vocab.lemmas import lemminflect_forms
 from vocab.lexicon import Lexicon
 
@@ -40,6 +40,8 @@ REGULAR_AFFIXES = frozenset({"un", "non", "re", "ness", "ly", "less", "ful", "er
 #: a base must be at least this much more frequent than the derivative to explain it.
 MIN_GAIN = 0.5
 _WORD = re.compile(r"[a-z]+")
+#: a family this common is known at every level: no need to look for a base
+_KNOWN_TO_ALL = max(LEVEL_BANDS.values())
 
 
 def _base_spellings(stem: str, suffix: str) -> list[str]:
@@ -103,30 +105,31 @@ def transparent_base(word: str, lexicon: Lexicon | None = None) -> tuple[str, st
     word, else None. The learner Zipf is the base family's Zipf less the affix's cost."""
     word = word.lower()
     own = family_zipf(word)
-    wordnet = lexicon is not None and lexicon.available
-    links = _dictionary_links(word, lexicon) if wordnet else None
-    best = None
+    candidates = []
     for base, affix in candidate_bases(word):
+        if not lemminflect_forms(base):
+            continue
         base_zipf = learner_zipf(base, lexicon)  # a base may be derived itself: hope-less-ness
-        if base_zipf < own + MIN_GAIN or not lemminflect_forms(base):
+        if base_zipf >= own + MIN_GAIN:
+            cost = PREFIXES.get(affix, SUFFIXES.get(affix, 0.5))
+            candidates.append((round(base_zipf - cost, 2), base, affix))
+    if not candidates:
+        return None
+    links = _dictionary_links(word, lexicon) if lexicon is not None and lexicon.available else set()
+    for score, base, affix in sorted(candidates, reverse=True):
+        if links and not _related(base, links):
             continue
-        if links is not None and links and not _related(base, links):
+        if not links and affix not in REGULAR_AFFIXES:  # nothing to confirm it: only the most regular
             continue
-        if links is None or not links:  # no dictionary to confirm: only the most regular affixes
-            if affix not in REGULAR_AFFIXES:
-                continue
-        cost = PREFIXES.get(affix, SUFFIXES.get(affix, 0.5))
-        score = base_zipf - cost
-        if best is None or score > best[2]:
-            best = (base, affix, round(score, 2))
-    return best
+        return base, affix, score
+    return None
 
 
 def learner_zipf(lemma: str, lexicon: Lexicon | None = None) -> float:
     """How familiar a lemma is to a learner, on the Zipf scale: its family's Zipf, raised to
     that of a transparent base (less the affix's cost) when there is one."""
     own = family_zipf(lemma)
-    if " " in lemma:
+    if " " in lemma or own >= _KNOWN_TO_ALL:
         return own
     derived = transparent_base(lemma, lexicon)
     return max(own, derived[2]) if derived else own

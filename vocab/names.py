@@ -21,6 +21,7 @@ words of two letters or more (US, UN, NATO) are abbreviations, single letters ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vocab.lemmas import lemminflect_forms
 from vocab.lexicon import Lexicon
@@ -37,6 +38,7 @@ class Casing:
     opening: int = 0
 
 
+@lru_cache(maxsize=100_000)
 def is_abbreviation(text: str) -> bool:
     """US, UN, NATO, and single letters such as the initials of "U.S." (but not "a" or "I")."""
     if len(text) == 1:

@@ -7,11 +7,11 @@ passed in; nothing here reads a clock or touches a file.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from vocab.items import LEVELS, VocabItem
 
@@ -137,7 +137,7 @@ class QuizAnswer:
     """One answer to one quiz question."""
 
     lesson_id: str
-    question_id: str  # made by the quiz, stable within a lesson: "gap:munition"
+    question_id: str  # the quiz question's id, stable within a lesson: "gap_fill:munition"
     lemma: str
     kind: str  # "gap_fill", "meaning", "typed"
     correct: bool
@@ -147,17 +147,30 @@ class QuizAnswer:
 
 @dataclass(frozen=True)
 class QuizSession:
-    """A quiz in progress, kept so that it survives a restart and poll answers find it."""
+    """A quiz in progress, kept so that it survives a restart and poll answers find it.
+
+    The questions are kept whole, as JSON-able records with an "id" (what
+    `vocab.quiz_questions.question_to_dict` makes), so a poll sent before a restart is graded
+    against the very options it showed. Treat them as read-only.
+    """
 
     lesson_id: str
     started_at: datetime
-    questions: tuple[str, ...]  # question ids, in the order asked
-    seed: int = 0  # the quiz was built with this seed, so it can be rebuilt from the lesson
+    questions: tuple[Mapping[str, Any], ...]
     position: int = 0  # index of the question on screen
-    polls: tuple[tuple[str, str], ...] = ()  # (Telegram poll id, question id) of polls sent
+    polls: tuple[tuple[str, str], ...] = ()  # (Telegram poll id, question id) of the polls sent
 
-    def question_for_poll(self, poll_id: str) -> str | None:
-        return next((q for p, q in self.polls if p == poll_id), None)
+    def question(self, question_id: str) -> Mapping[str, Any] | None:
+        return next((q for q in self.questions if q["id"] == question_id), None)
+
+    def question_for_poll(self, poll_id: str) -> Mapping[str, Any] | None:
+        """The question a poll asked; None for a poll this quiz never sent (stale or forged)."""
+        question_id = next((q for p, q in self.polls if p == poll_id), None)
+        return None if question_id is None else self.question(question_id)
+
+    @property
+    def current(self) -> Mapping[str, Any] | None:
+        return self.questions[self.position] if self.position < len(self.questions) else None
 
     def with_poll(self, poll_id: str, question_id: str) -> QuizSession:
         return replace(self, polls=(*self.polls, (poll_id, question_id)))
@@ -191,7 +204,8 @@ class LearnerRepository(Protocol):
         """Add or replace the learner (on disk before this returns)."""
 
     def ids(self) -> Iterator[int]:
-        """Every stored learner's id, read without loading them (for start-up jobs)."""
+        """The id of everyone with anything stored (profile, progress, library), without loading
+        them (for start-up jobs). Reading creates no one."""
 
 
 class ProgressRepository(Protocol):

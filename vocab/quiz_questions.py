@@ -184,8 +184,12 @@ def make_word_meaning(item: VocabItem, rng: random.Random, *, article_items: Seq
         for other in article_items:
             if other.kind == "phrase" and other.lemma != item.lemma and other.gloss:
                 add(other.gloss)
-    target = Target(lemma=item.lemma, pos=pos, zipf=item.zipf, gloss=item.gloss,
-                    avoid=_sentence_words(item.sentence) if item.kind == "word" else frozenset())
+    anchor = item.lemma  # a phrase is kept apart from the synonyms of the word that carries its
+    if item.kind == "phrase":  # meaning: the verb of a verb phrase, the noun of "adjective+noun"
+        words = item.lemma.split()
+        anchor = words[0] if pos == "verb" else words[-1]
+    target = Target(lemma=anchor, pos=pos, zipf=item.zipf, gloss=item.gloss,
+                    avoid=_sentence_words(item.sentence) | {item.lemma})
     for _, _, gloss in choose_distractors(target, rng, article_items=article_items, lexicon=lexicon,
                                           need=OPTIONS - 1 + 2, need_gloss=True):
         add(gloss)

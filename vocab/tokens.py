@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"""
     (?P<number>\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|%)?)
-    |(?P<clitic>n['’]t\b|['’](?:s|re|ve|ll|d|m)\b)
-    |(?P<word>[^\W\d_]+?(?=n['’]t\b)|[^\W\d_]+(?:[-‐][^\W\d_]+)*)
+    |(?P<clitic>['’](?:s|re|ve|ll|d|m|t)\b)
+    |(?P<word>[^\W\d_]+(?:[-‐][^\W\d_]+)*)
     |(?P<punct>[^\w\s])
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -72,18 +72,14 @@ FUNCTION_WORDS = (
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One token of a sentence: `kind` is "word", "number", "clitic" or "punct"; `opening` is
     True for a word in a place where English capitalises any word."""
 
     text: str
     kind: str
     opening: bool = False
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str = ""
 
 
 @lru_cache(maxsize=100_000)
@@ -99,19 +95,27 @@ def latin_form(word: str) -> str | None:
 
 
 def tokenize(sentence: str) -> list[Token]:
-    """The tokens of one sentence, in order."""
+    """The tokens of one sentence, in order ("don't" is "do" + "n't")."""
     tokens: list[Token] = []
     opening = True
     for match in _TOKEN.finditer(sentence):
         kind = match.lastgroup or "punct"
         text = match.group()
         if kind == "word":
-            tokens.append(Token(text, kind, opening))
+            tokens.append(Token(text, kind, opening, text.lower()))
             opening = False
-        else:
-            tokens.append(Token(text, kind))
-            if kind == "punct" and text in _OPENERS:
-                opening = True
+            continue
+        if kind == "clitic" and text[1:].lower() == "t":  # "don't": the word took the n
+            previous = tokens[-1] if tokens else None
+            if previous is None or previous.kind != "word" or not previous.lower.endswith("n") or len(previous.text) < 2:
+                tokens.append(Token(text, "punct", False, text))
+                continue
+            stem = previous.text[:-1]
+            tokens[-1] = previous._replace(text=stem, lower=stem.lower())
+            text = previous.text[-1] + text
+        tokens.append(Token(text, kind, False, text.lower()))
+        if kind == "punct" and text in _OPENERS:
+            opening = True
     return tokens
 
 

@@ -70,7 +70,7 @@ def wordnet_of(lexicon) -> object | None:
 
 @lru_cache(maxsize=1)
 def ranked_words() -> tuple[tuple[float, str], ...]:
-    """Plain lower-case words of the pool as (own Zipf, word), rarest first."""
+    """Plain lower-case words of the pool as (own Zipf, word), rarest first (sorted, for bisect)."""
     words: list[tuple[float, str]] = []
     seen = 0
     for bucket, entries in enumerate(get_frequency_list("en")):
@@ -84,8 +84,7 @@ def ranked_words() -> tuple[tuple[float, str], ...]:
                     words.append((zipf, word))
         if seen > POOL_SIZE:
             break
-    words.reverse()
-    return tuple(words)
+    return tuple(sorted(words))
 
 
 @lru_cache(maxsize=1)
@@ -139,29 +138,53 @@ def is_base_form(word: str, pos: str) -> bool:
     return bool(upos) and word in lemminflect.getAllLemmas(word, upos).get(upos, ())
 
 
+_TAG_UPOS = {"NN": "NOUN", "VB": "VERB", "JJ": "ADJ", "RB": "ADV"}
+
+
+@lru_cache(maxsize=65536)
 def inflect(lemma: str, tag: str) -> tuple[str, ...]:
     """Spellings of `lemma` for a Penn tag ("weapon", "NNS" -> ("weapons",)); phrases inflect
-    their first word ("give rise", "VBD" -> ("gave rise",))."""
+    their first word ("give rise", "VBD" -> ("gave rise",)).
+
+    A word in lemminflect's dictionary gets only the forms the dictionary lists: a noun listed
+    without a plural is a mass noun ("dazzle", "information"), and gets none. The dictionary
+    leaves out a regular past participle (it equals the past: "reached"). Words the dictionary
+    lacks are inflected by rule, for nouns and verbs only (their endings are regular)."""
     head, _, rest = lemma.partition(" ")
-    forms = lemminflect.getInflection(head, tag) or ((head,) if tag in BASE_TAGS else ())
+    upos = _TAG_UPOS[tag[:2]]
+    table = lemminflect.getAllInflections(head, upos)
+    if table:
+        forms = table.get(tag) or (table.get("VBD", ()) if tag == "VBN" else ())
+    elif upos in ("NOUN", "VERB"):
+        forms = lemminflect.getInflection(head, tag, inflect_oov=True)
+    else:
+        forms = ()
+    if not forms and tag in BASE_TAGS:
+        forms = (head,)
     return tuple(f"{form} {rest}" if rest else form for form in forms)
 
 
 def tags_of(form: str, lemma: str, pos: str) -> tuple[str, ...]:
-    """Penn tags under which `lemma` is spelled `form` ("reached" -> VBD and VBN)."""
+    """Penn tags under which `lemma` is spelled `form` ("reached" -> VBD and VBN). The lemma's
+    own spelling is taken as the base form: "assistance" is NN, although lemminflect also lists
+    it as the plural of a mass noun."""
     form = form.lower()
-    return tuple(tag for tag in PENN_TAGS.get(pos, ()) if form in inflect(lemma, tag))
+    tags = tuple(tag for tag in PENN_TAGS.get(pos, ()) if form in inflect(lemma, tag))
+    if form == lemma.lower() and any(tag in BASE_TAGS for tag in tags):
+        tags = tuple(tag for tag in tags if tag in BASE_TAGS)
+    return tags
 
 
 @lru_cache(maxsize=8192)
 def all_forms(lemma: str, pos: str = "") -> frozenset[str]:
     """The lemma and every inflected spelling lemminflect's dictionary lists for it, for this
     part of speech or (without `pos`) any; a phrase inflects its first word ("gave rise").
-    Rule-made forms are used only for words the dictionary lacks, so no "irresponsibler"."""
+    Rule-made forms only for nouns and verbs the dictionary lacks: their -s/-ed/-ing endings are
+    regular, while adjectives mostly compare with "more" (no "accustomeder")."""
     head, _, rest = lemma.partition(" ")
     upos = UPOS.get(pos)
     table = lemminflect.getAllInflections(head, upos) if upos else lemminflect.getAllInflections(head)
-    if not table and upos:
+    if not table and upos in ("NOUN", "VERB"):
         table = lemminflect.getAllInflectionsOOV(head, upos)
     forms = {lemma}
     for spellings in table.values():

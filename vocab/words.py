@@ -6,7 +6,7 @@ abbreviation or vocabulary in the same way for both.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vocab.lemmas import choose_part_of_speech, dictionary_forms
 from vocab.lexicon import Lexicon
@@ -19,23 +19,22 @@ from vocab.tokens import FUNCTION_WORDS, Token, latin_form, tokenize
 VOCABULARY_KIND = "word"
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One token as the engine understands it."""
 
     text: str  # as written
     kind: str  # "word", "function", "name", "abbreviation", "foreign", "unknown", or a non-word
     pos: str | None = None  # "noun", "verb", "adjective", "adverb" for kind "word"
     lemma: str | None = None  # lowercase dictionary form for kind "word"
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str = ""  # the text in lowercase
 
     @property
     def is_running_word(self) -> bool:
         """True for anything a reader reads as a word (not numbers or punctuation)."""
-        return self.kind not in ("number", "clitic", "punct")
+        return self.kind not in _NON_WORDS
+
+
+_NON_WORDS = frozenset({"number", "clitic", "punct"})
 
 
 def _hyphenated_forms(word: str, lexicon: Lexicon | None) -> dict[str, str]:
@@ -59,30 +58,42 @@ def _options(token: Token, lexicon: Lexicon | None) -> dict[str, str]:
     return forms
 
 
-def read_text(sentences: Sequence[str], lexicon: Lexicon | None = None) -> list[list[Word]]:
+#: the last text read, with its lexicon: the picker and the difficulty rating read the same text
+_last_read: tuple | None = None
+
+
+def read_text(sentences: Sequence[str], lexicon: Lexicon | None = None) -> tuple[tuple[Word, ...], ...]:
     """The words of each sentence, with names told apart using evidence from the whole text."""
-    tokenized = [tokenize(sentence) for sentence in sentences]
+    global _last_read
+    key = (tuple(sentences), lexicon)
+    last = _last_read
+    if last is not None and last[0] == key:
+        return last[1]
+    tokenized = [tokenize(sentence) for sentence in key[0]]
     casing = collect_casing(tokenized)
     names = mark_names(tokenized, casing, lexicon)
-    result: list[list[Word]] = []
+    result: list[tuple[Word, ...]] = []
     for tokens, name_marks in zip(tokenized, names):
         options = [_options(t, lexicon) if t.kind == "word" else {} for t in tokens]
         parts = choose_part_of_speech(tokens, options, name_marks)
         words = []
         for token, name, opts, pos in zip(tokens, name_marks, options, parts):
+            text, lower = token.text, token.lower
             if token.kind != "word":
-                words.append(Word(token.text, token.kind))
-            elif latin_form(token.text) is None:
-                words.append(Word(token.text, "foreign"))
-            elif is_abbreviation(token.text):
-                words.append(Word(token.text, "abbreviation"))
+                words.append(Word(text, token.kind, lower=lower))
+            elif latin_form(text) is None:
+                words.append(Word(text, "foreign", lower=lower))
+            elif is_abbreviation(text):
+                words.append(Word(text, "abbreviation", lower=lower))
             elif name:
-                words.append(Word(token.text, "name"))
-            elif token.lower in FUNCTION_WORDS:
-                words.append(Word(token.text, "function"))
+                words.append(Word(text, "name", lower=lower))
+            elif lower in FUNCTION_WORDS:
+                words.append(Word(text, "function", lower=lower))
             elif pos is None:
-                words.append(Word(token.text, "unknown"))
+                words.append(Word(text, "unknown", lower=lower))
             else:
-                words.append(Word(token.text, VOCABULARY_KIND, pos, opts[pos]))
-        result.append(words)
-    return result
+                words.append(Word(text, VOCABULARY_KIND, pos, opts[pos], lower))
+        result.append(tuple(words))
+    read = tuple(result)
+    _last_read = (key, read)
+    return read

@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import media  # noqa: F401  (registers the poll and file methods)
+from . import account, media  # noqa: F401  (they register their methods)
 from .methods import METHODS
 from .rules import ApiError, Params, Upload
 from .state import World
@@ -30,7 +30,9 @@ MAX_POLL_TIMEOUT = 50
 BAD_GATEWAY_PAGE = ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
                     "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>"
                     "\r\n</body>\r\n</html>\r\n")
-FAULT_KINDS = ("429", "5xx", "drop")
+#: "429" flood control with retry_after; "5xx" a JSON 502 Bad Gateway; "502-html" the nginx page
+#: Telegram's front end really serves when the backend is down; "drop" a connection closed unanswered.
+FAULT_KINDS = ("429", "5xx", "502-html", "drop")
 
 
 class _LongPoll:
@@ -89,7 +91,7 @@ class BotApiServer:
                 pass
 
     # -- faults ---------------------------------------------------------------------------------
-    def inject_fault(self, method: str, kind: str, times: int = 1, retry_after: int = 1) -> None:
+    def inject_fault(self, method: str, kind: str, times: int = 1, retry_after: float = 1) -> None:
         if kind not in FAULT_KINDS:
             raise ValueError(f"fault kind must be one of {FAULT_KINDS}, not {kind!r}")
         key = "*" if method == "*" else self._canonical.get(method.lower(), method).lower()
@@ -111,6 +113,8 @@ class BotApiServer:
                              {"retry_after": retry_after})
             return web.json_response(error.to_json(), status=429)
         if kind == "5xx":
+            return web.json_response(ApiError("Bad Gateway", 502).to_json(), status=502)
+        if kind == "502-html":
             return web.Response(text=BAD_GATEWAY_PAGE, status=502, content_type="text/html")
         if request.transport is not None:
             request.transport.abort()  # "drop": the connection dies without a response

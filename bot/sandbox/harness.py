@@ -19,9 +19,9 @@ from typing import Any, Callable, Iterable, Union
 
 from . import people
 from .emulator import BotApiServer
-from .methods import scope_key
+from .account import scope_key
 from .objects import Call, Chat, Refusal, SentMessage, User
-from .rules import ApiError, Params
+from .rules import Params
 from .state import World
 
 ChatLike = Union[int, Chat, User, SentMessage]
@@ -325,7 +325,8 @@ class Emulator:
             if not arrived:
                 raise EmulatorTimeout(
                     f"waited {timeout}s for {count} new bot message(s) in chat {chat_id} after "
-                    f"#{start}; got {len(sent) - start}: {[str(self.world.snapshot(m)) for m in sent[start:]]}"
+                    f"#{start}; got {len(sent) - start}: "
+                    f"{', '.join(str(self.world.snapshot(m)) for m in sent[start:]) or 'nothing'}"
                     f"{self._diagnosis()}")
             self._cursors[chat_id] = start + count
             return [self.world.snapshot(m) for m in sent[start:start + count]]
@@ -358,9 +359,10 @@ class Emulator:
         return result
 
     def _diagnosis(self) -> str:
-        refusals = self.refusals
-        return (f"; refusals: {[(r.method, r.description) for r in refusals][-5:]}" if refusals
-                else "") + f"; bot polling now: {self.world.polls_waiting > 0}"
+        """What a failing test wants to know: recent refusals, and whether the bot is listening."""
+        refusals = [f"{r.method}: {r.description}" for r in self.refusals[-5:]]
+        listening = "yes" if self.world.polls_waiting > 0 else "no"
+        return (f"; refusals: {' | '.join(refusals)}" if refusals else "") + f"; bot polling now: {listening}"
 
     def chat_actions(self, chat: ChatLike) -> list[str]:
         """The sendChatAction actions the bot sent to `chat`, in order."""
@@ -413,8 +415,13 @@ class Emulator:
         with self.world.cond:
             return list(self.world.faults_served)
 
-    def inject_fault(self, method: str, kind: str, times: int = 1, retry_after: int = 1) -> None:
-        """Make the next `times` calls of `method` ("*" = any) fail: "429", "5xx" (502), "drop"."""
+    def inject_fault(self, method: str, kind: str, times: int = 1, retry_after: float = 1) -> None:
+        """Make the next `times` calls of `method` ("*" = any) fail.
+
+        kind: "429" (Too Many Requests with retry_after), "5xx" (502 Bad Gateway, JSON body),
+        "502-html" (nginx's HTML 502 page), "drop" (connection closed without a response; the
+        method is not executed). Telegram's retry_after is whole seconds; a fraction keeps tests fast.
+        """
         with self.world.cond:
             self.server.inject_fault(method, kind, times, retry_after)
 

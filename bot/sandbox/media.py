@@ -23,7 +23,7 @@ def _poll_options(world: World, p: Params) -> list[dict]:
     if not isinstance(raw, list):
         raise bad("can't parse options JSON object")
     if len(raw) < rules.MIN_POLL_OPTIONS:
-        raise bad("poll must have at least 2 option")
+        raise bad("poll must have at least one answer option")
     if len(raw) > rules.MAX_POLL_OPTIONS:
         raise bad(f"poll can't have more than {rules.MAX_POLL_OPTIONS} options")
     options = []
@@ -45,6 +45,17 @@ def _poll_options(world: World, p: Params) -> list[dict]:
     return options
 
 
+def _correct_options(p: Params, count: int) -> list[int]:
+    """A quiz's right answers: correct_option_ids (Bot API 9.6) or the older correct_option_id."""
+    ids = p.json("correct_option_ids", "correct option identifiers")
+    if ids is None and "correct_option_id" in p:
+        ids = [p.int("correct_option_id")]
+    if (not isinstance(ids, list) or not ids or any(not isinstance(i, int) for i in ids)
+            or any(not 0 <= i < count for i in ids) or ids != sorted(set(ids))):
+        raise bad("wrong correct option ID specified")
+    return ids
+
+
 @api_method("sendPoll")
 def send_poll(world: World, p: Params) -> dict:
     state = world.writable_chat(p.chat_id())
@@ -59,26 +70,24 @@ def send_poll(world: World, p: Params) -> dict:
     if kind not in ("regular", "quiz"):
         raise bad("wrong poll type specified")
     multiple = p.bool("allows_multiple_answers")
-    correct, explanation, explanation_entities = None, None, []
+    correct: list[int] = []
+    explanation, explanation_entities = None, []
     if kind == "quiz":
-        if multiple:
-            raise bad("quiz poll can't allow multiple answers")
-        correct = p.int("correct_option_id")
-        if correct is None or not 0 <= correct < len(options):
-            raise bad("wrong correct option ID specified")
+        correct = _correct_options(p, len(options))
         explanation, explanation_entities = formatted(world, p, "explanation",
                                                       "explanation_parse_mode",
                                                       "explanation_entities")
         if not rules.explanation_ok(explanation):
             raise bad(f"poll explanation length must not exceed {rules.MAX_EXPLANATION}")
     open_period = p.int("open_period")
-    if open_period is not None and not 5 <= open_period <= 600:
+    if open_period is not None and not rules.MIN_OPEN_PERIOD <= open_period <= rules.MAX_OPEN_PERIOD:
         raise bad("wrong open_period specified")
     poll = StoredPoll(
         id=str(5_000_000_000_000_000_000 + world.serial()), chat_id=state.chat.id, message_id=0,
         question=question, question_entities=question_entities, options=options, type=kind,
         is_anonymous=p.bool("is_anonymous", True), allows_multiple_answers=multiple,
-        correct_option_id=correct, explanation=explanation or None,
+        correct_option_ids=correct, allows_revoting=p.bool("allows_revoting", kind == "regular"),
+        explanation=explanation or None,
         explanation_entities=explanation_entities, open_period=open_period,
         close_date=p.int("close_date"), is_closed=p.bool("is_closed"),
     )

@@ -193,8 +193,8 @@ def vote(world: World, user: User, poll_id: str, option_ids: list[int]) -> None:
         if len(options) > 1 and not poll.allows_multiple_answers:
             raise ValueError("this poll takes one answer")
         previous = poll.votes.get(user.id)
-        if poll.type == "quiz" and previous:
-            raise ValueError("a quiz answer cannot be changed")
+        if previous and not poll.allows_revoting:
+            raise ValueError("this poll does not allow changing an answer")
         if not options and not previous:
             raise ValueError("nothing to retract")
         if options:
@@ -206,7 +206,8 @@ def vote(world: World, user: User, poll_id: str, option_ids: list[int]) -> None:
             message.version += 1
         if not poll.is_anonymous:
             world.push_update("poll_answer", {"poll_id": poll.id, "user": user.to_api(),
-                                              "option_ids": options})
+                                              "option_ids": options,
+                                              "option_persistent_ids": [str(i) for i in options]})
         world.push_update("poll", world.poll_json(poll))
 
 

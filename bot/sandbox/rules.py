@@ -20,10 +20,13 @@ MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 #: answerCallbackQuery text: 0-200 characters.
 MAX_CALLBACK_ANSWER = 200
-#: Poll question 1-300 characters; each option 1-100; 2-12 options (10 before Bot API 9.1).
+#: Poll question 1-300 characters; each option 1-100; 1-12 options (Bot API 9.1 raised the
+#: maximum from 10 to 12; Bot API 10.0, which python-telegram-bot 22.8 speaks, lowered the minimum
+#: from 2 to 1). A poll may stay open 5 s to 2628000 s (a month).
 MAX_POLL_QUESTION = 300
 MAX_POLL_OPTION = 100
-MIN_POLL_OPTIONS, MAX_POLL_OPTIONS = 2, 12
+MIN_POLL_OPTIONS, MAX_POLL_OPTIONS = 1, 12
+MIN_OPEN_PERIOD, MAX_OPEN_PERIOD = 5, 2628000
 #: Quiz explanation: 0-200 characters with at most 2 line feeds after entities parsing.
 MAX_EXPLANATION = 200
 MAX_EXPLANATION_LINE_FEEDS = 2

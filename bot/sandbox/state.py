@@ -49,7 +49,8 @@ class StoredPoll:
     type: str
     is_anonymous: bool
     allows_multiple_answers: bool
-    correct_option_id: int | None
+    correct_option_ids: list[int]
+    allows_revoting: bool
     explanation: str | None
     explanation_entities: list[dict]
     open_period: int | None = None
@@ -220,6 +221,7 @@ class World:
             poll = {**self.poll_json(stored), "votes": {k: list(v) for k, v in stored.votes.items()}}
             poll["options"] = [o["text"] for o in stored.options]
             poll["voter_counts"] = self._counts(stored)
+            poll["correct_option_id"] = (stored.correct_option_ids or [None])[0]
         photo = content.get("photo")
         return SentMessage(
             message_id=message.message_id, chat_id=message.chat_id, date=message.date, text=text,
@@ -253,8 +255,8 @@ class World:
     def poll_json(self, poll: StoredPoll) -> dict[str, Any]:
         counts = self._counts(poll)
         options = []
-        for option, count in zip(poll.options, counts):
-            item = {"text": option["text"], "voter_count": count}
+        for index, (option, count) in enumerate(zip(poll.options, counts)):
+            item = {"persistent_id": str(index), "text": option["text"], "voter_count": count}
             if option.get("text_entities"):
                 item["text_entities"] = option["text_entities"]
             options.append(item)
@@ -263,11 +265,12 @@ class World:
             "total_voter_count": sum(1 for chosen in poll.votes.values() if chosen),
             "is_closed": poll.is_closed, "is_anonymous": poll.is_anonymous, "type": poll.type,
             "allows_multiple_answers": poll.allows_multiple_answers,
+            "allows_revoting": poll.allows_revoting, "members_only": False,
         }
         if poll.question_entities:
             data["question_entities"] = poll.question_entities
         if poll.type == "quiz":
-            data["correct_option_id"] = poll.correct_option_id
+            data["correct_option_ids"] = list(poll.correct_option_ids)
             if poll.explanation:
                 data["explanation"] = poll.explanation
                 if poll.explanation_entities:
@@ -279,28 +282,32 @@ class World:
         return data
 
     # -- updates ------------------------------------------------------------------------------------
-    def push_update(self, kind: str, payload: dict[str, Any]) -> int:
+    def wants(self, kind: str) -> bool:
+        """Whether the bot's allowed_updates (or Telegram's default set) include `kind`."""
+        wanted = self.allowed_updates
+        return kind in wanted if wanted else kind not in NOT_BY_DEFAULT
+
+    def push_update(self, kind: str, payload: dict[str, Any]) -> int | None:
+        """Queue an update; types the bot did not ask for are never created (Telegram's rule)."""
         with self.cond:
+            if not self.wants(kind):
+                return None
             update_id = next(self._update_ids)
             self.updates.append({"update_id": update_id, kind: payload})
         self.changed()
         return update_id
 
     def take_updates(self, offset: int | None, limit: int) -> list[dict[str, Any]]:
-        """Confirm updates below `offset` and return up to `limit` of the rest that are wanted."""
+        """Confirm updates below `offset` (or keep only the last -offset) and return up to `limit`.
+
+        A change of allowed_updates does not touch updates created before it, as Telegram warns.
+        """
         with self.cond:
             if offset is not None and offset < 0:
                 self.updates = self.updates[offset:]
             elif offset:
                 self.updates = [u for u in self.updates if u["update_id"] >= offset]
-            wanted = self.allowed_updates
-            kept = []
-            for update in self.updates:
-                kind = next(k for k in update if k != "update_id")
-                if (kind in wanted) if wanted else (kind not in NOT_BY_DEFAULT):
-                    kept.append(update)
-            self.updates = kept
-            return [dict(u) for u in kept[:limit]]
+            return [dict(u) for u in self.updates[:limit]]
 
     # -- records ------------------------------------------------------------------------------------
     def record_call(self, method: str, params: dict[str, Any]) -> None:

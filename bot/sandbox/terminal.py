@@ -289,16 +289,14 @@ def run_sandbox(settings, *, name: str = "Learner", language_code: str = "en", w
         bot = spawn_bot(emu, sandbox_dir, log_level=settings.log_level, stderr=log)
         try:
             emu.wait_for_first_poll(timeout=30)
+            chat = TerminalChat(emu, stdout, settings.sandbox_files_dir, name=name, language_code=language_code, wait=wait)
+            chat.say(f"Sandbox: you are chatting with @{emu.username} through a local Telegram emulator.",
+                     f"Bot log: {log_path}   Files the bot sends: {settings.sandbox_files_dir}/",
+                     "Type /start to begin, /sandbox for the sandbox's own commands, /quit to stop.")
+            chat.run(stdin, interactive=stdin.isatty())
         except TimeoutError:
-            stop_bot(bot)
             print(f"The bot did not start; see {log_path}", file=sys.stderr)
             return 1
-        chat = TerminalChat(emu, stdout, settings.sandbox_files_dir, name=name, language_code=language_code, wait=wait)
-        chat.say(f"Sandbox: you are chatting with @{emu.username} through a local Telegram emulator.",
-                 f"Bot log: {log_path}   Files the bot sends: {settings.sandbox_files_dir}/",
-                 "Type /start to begin, /sandbox for the sandbox's own commands, /quit to stop.")
-        try:
-            chat.run(stdin, interactive=stdin.isatty())
         finally:
             status = stop_bot(bot)
     if status != 0:

@@ -52,10 +52,15 @@ def render_entities(text: str, entities: list[dict]) -> str:
     return "".join(out)
 
 
+def option_texts(poll: dict) -> list[str]:
+    """A poll's option texts (the snapshot lists strings; the Bot API shape has {"text": ...})."""
+    return [o if isinstance(o, str) else o["text"] for o in poll["options"]]
+
+
 def choices_of(message: SentMessage) -> list[Choice]:
     """The buttons of a message, or the options of its open poll, in screen order."""
     if message.poll and not message.poll.get("is_closed"):
-        return [Choice("option", o["text"], i, message) for i, o in enumerate(message.poll["options"])]
+        return [Choice("option", label, i, message) for i, label in enumerate(option_texts(message.poll))]
     return [Choice("button", label, value, message) for row in message.buttons for label, value in row]
 
 
@@ -64,10 +69,11 @@ def render_poll(poll: dict) -> list[str]:
     kind = "Quiz" if poll.get("type") == "quiz" else "Poll"
     lines = [f"📊 {kind}: {poll['question']}"]
     if poll.get("is_closed"):
-        correct = poll.get("correct_option_id")
-        for i, option in enumerate(poll["options"]):
-            tick = " ✓" if i == correct else ""
-            lines.append(f"    {option['text']}: {option.get('voter_count', 0)}{tick}")
+        correct = set(poll.get("correct_option_ids") or [poll.get("correct_option_id")])
+        counts = poll.get("voter_counts") or [o.get("voter_count", 0) for o in poll["options"]]
+        for i, (option, count) in enumerate(zip(option_texts(poll), counts)):
+            tick = " ✓" if i in correct else ""
+            lines.append(f"    {option}: {count}{tick}")
         lines.append("    (closed)")
     if poll.get("allows_multiple_answers"):
         lines.append("    (several answers: type the numbers, e.g. 1 3)")

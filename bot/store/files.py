@@ -59,9 +59,11 @@ class DataFile:
     def __init__(self, path: Path, kind: FileKind):
         self.path = path
         self.lock = threading.RLock()
+        self._used: set[str] = set()
         self.db = KeyedDB(path, storage=AtomicJSONStorage, initial=meta_table(), on_load=partial(upgrade, kind))
 
     def table(self, name: str) -> KeyedTable:
+        self._used.add(name)
         return self.db.table(name)  # type: ignore[return-value]
 
     @contextmanager
@@ -72,7 +74,7 @@ class DataFile:
                 with self.db.storage.batch():
                     yield
             except BaseException:
-                for name in list(self.db._tables):
+                for name in self._used:  # query results cached inside the failed block are void
                     self.db.table(name).clear_cache()
                 raise
 
@@ -80,7 +82,8 @@ class DataFile:
         """Free the memory this file holds; it reopens by itself when used again."""
         with self.lock:
             self.db.close()
-            self.db._tables.clear()
+            for name in self._used:
+                self.db.table(name).clear_cache()
 
 
 class LearnerFiles:
@@ -109,7 +112,7 @@ class LearnerFiles:
             if file is not None:
                 self._recent.move_to_end(user_id)
                 return file
-            file = None
+            file = self._alive.get(user_id)
             if file is None:
                 file = DataFile(self.path_for(user_id), "learner")
                 self._alive[user_id] = file

@@ -135,8 +135,7 @@ def quiz_record(quiz: QuizSession) -> Record:
     return {
         "lesson_id": quiz.lesson_id,
         "started_at": quiz.started_at.isoformat(),
-        "questions": list(quiz.questions),
-        "seed": quiz.seed,
+        "questions": [dict(q) for q in quiz.questions],
         "position": quiz.position,
         "polls": [list(pair) for pair in quiz.polls],
     }
@@ -147,7 +146,6 @@ def quiz_from(record: Record) -> QuizSession:
         lesson_id=record["lesson_id"],
         started_at=datetime.fromisoformat(record["started_at"]),
         questions=tuple(record["questions"]),
-        seed=record["seed"],
         position=record["position"],
         polls=tuple((p, q) for p, q in record["polls"]),
     )

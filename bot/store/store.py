@@ -27,7 +27,7 @@ class Store:
         self._learner_files = LearnerFiles(self.data_dir / LEARNERS_DIR, capacity=open_learners)
         self.learners = TinyLearners(self._learner_files)
         self.lessons = TinyLessons(self.data_dir / LESSONS_DIR, self._learner_files, cached=cached_lessons)
-        self.shared = DataFile(self.data_dir / INDEX_FILE, "index")  # for the tables of later issues
+        self._shared = DataFile(self.data_dir / INDEX_FILE, "index")  # classes, invite codes: later issues
         self.migration: MigrationReport | None = None
 
     @classmethod
@@ -50,4 +50,4 @@ class Store:
 
     def close(self) -> None:
         self._learner_files.close_all()
-        self.shared.close()
+        self._shared.close()

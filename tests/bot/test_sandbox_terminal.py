@@ -71,17 +71,22 @@ def emulator():
         yield emu
 
 
-async def playing_the_bot(emu):
-    """A real PTB Bot on the emulator, standing in for the bot so a test can send what it likes."""
+async def playing_the_bot(emu, user) -> tuple[Bot, int]:
+    """A real PTB Bot on the emulator, standing in for ours so a test can send what it likes.
+
+    The user says /start first (a bot cannot write first); returns the bot and the next update offset.
+    """
     bot = Bot(emu.token, base_url=emu.base_url, base_file_url=emu.base_file_url)
     await bot.initialize()
-    return bot
+    emu.send_text(user, "/start")
+    [hello] = await bot.get_updates(timeout=5)
+    return bot, hello.update_id + 1
 
 
 async def test_buttons_are_numbered_and_pressed_by_number(emulator, tmp_path):
     out = io.StringIO()
     chat = TerminalChat(emulator, out, tmp_path / "files", name="Minji", wait=0.5)
-    bot = await playing_the_bot(emulator)
+    bot, offset = await playing_the_bot(emulator, chat.user)
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Next part", callback_data="next:1"),
                                       InlineKeyboardButton("Quiz", callback_data="quiz:1")]])
     await bot.send_message(chat.user.id, "<b>Part 1</b> of 3", parse_mode=ParseMode.HTML, reply_markup=keyboard)
@@ -90,7 +95,7 @@ async def test_buttons_are_numbered_and_pressed_by_number(emulator, tmp_path):
     assert "[1] Next part   [2] Quiz" in out.getvalue()
 
     pressing = asyncio.create_task(asyncio.to_thread(chat.handle, "2"))
-    [update] = await bot.get_updates(timeout=5, allowed_updates=["callback_query"])
+    [update] = await bot.get_updates(offset, timeout=5)
     assert update.callback_query.data == "quiz:1"
     assert update.callback_query.from_user.first_name == "Minji"
     await update.callback_query.answer("Quiz time!")
@@ -102,14 +107,14 @@ async def test_buttons_are_numbered_and_pressed_by_number(emulator, tmp_path):
 async def test_poll_options_are_answered_by_number(emulator, tmp_path):
     out = io.StringIO()
     chat = TerminalChat(emulator, out, tmp_path / "files", wait=0.2)
-    bot = await playing_the_bot(emulator)
+    bot, offset = await playing_the_bot(emulator, chat.user)
     await bot.send_poll(chat.user.id, "Which word means 'glad'?", ["happy", "angry", "tired"],
-                        type=PollType.QUIZ, correct_option_id=0, is_anonymous=False)
+                        type=PollType.QUIZ, correct_option_ids=[0], is_anonymous=False)
     chat.show_new()
     assert "📊 Quiz: Which word means 'glad'?" in out.getvalue()
     assert "  [3] tired" in out.getvalue()
     await asyncio.to_thread(chat.handle, "3")
-    updates = await bot.get_updates(timeout=5, allowed_updates=["poll_answer"])
+    updates = await bot.get_updates(offset, timeout=5)
     assert [u.poll_answer.option_ids for u in updates if u.poll_answer] == [(2,)]
     assert "(you voted: tired)" in out.getvalue()
     await bot.shutdown()
@@ -119,7 +124,7 @@ async def test_files_the_bot_sends_are_saved_and_their_path_shown(emulator, tmp_
     out = io.StringIO()
     files = tmp_path / "files"
     chat = TerminalChat(emulator, out, files, wait=0.2)
-    bot = await playing_the_bot(emulator)
+    bot, _ = await playing_the_bot(emulator, chat.user)
     for _ in range(2):
         await bot.send_document(chat.user.id, b"deck bytes", filename="lesson.apkg", caption="Your flashcards")
     chat.show_new()

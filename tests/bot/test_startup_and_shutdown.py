@@ -70,3 +70,15 @@ def test_a_signal_during_startup_retries_stops_the_bot_cleanly(tmp_path, free_po
     wait_for_line(log_path, "Could not connect to the Bot API")
     assert stop_bot(process, timeout=10) == 0
     assert "Stopped cleanly" in log_path.read_text()
+
+
+def test_a_token_the_bot_api_rejects_is_one_line_and_exit_status_2(tmp_path):
+    wrong = "999999:WRONGtokenWRONGtokenWRONGtokenWRONG"
+    log_path = tmp_path / "bot.log"
+    with Emulator(token=TEST_TOKEN, username=BOT_USERNAME) as emu, open(log_path, "w") as log:
+        process = spawn_bot(emu, tmp_path / "data", stderr=log, cwd=tmp_path, TELEGRAM_BOT_TOKEN=wrong)
+        assert process.wait(30) == 2
+    log = log_path.read_text()
+    assert log.strip().splitlines()[-1] == (
+        "companion: TELEGRAM_BOT_TOKEN was rejected by the Bot API: check it with @BotFather")
+    assert wrong not in log and "Traceback" not in log

@@ -37,3 +37,15 @@ def test_two_faults_in_a_row_are_survived_too(emu):
     assert answer.html == text("ko", "help.body")
     assert len(emu.faults_served) == 2
     assert delivered(emu, learner.id, answer.html) == 1
+
+
+@pytest.mark.parametrize("language_code, lang", [("en", "en"), ("ko", "ko")])
+def test_when_the_retries_run_out_the_learner_gets_an_apology(running_bot, language_code, lang):
+    emu = running_bot.emu
+    learner = emu.user(1001, "Minji", language_code=language_code)
+    emu.inject_fault("sendMessage", "5xx", times=4)  # the first try and all three retries
+    emu.send_text(learner, "/help")
+    [apology] = emu.wait_for_messages(learner, timeout=15)
+    assert apology.html == text(lang, "error.generic")
+    assert len(emu.faults_served) == 4
+    assert "failed: NetworkError: Bad Gateway" in running_bot.log()

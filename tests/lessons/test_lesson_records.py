@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from lessons.article import Article, Chunk, Lesson
 from lessons.library import lesson_id_for
@@ -48,8 +49,6 @@ def test_parts_of_a_lesson_read_back_from_their_dicts():
 
 
 def test_a_lesson_id_depends_on_the_owner_and_the_lesson():
-    from dataclasses import replace
-
     ids = {lesson_id_for(LESSON, 1), lesson_id_for(LESSON, 2), lesson_id_for(replace(LESSON, level="B1"), 1)}
     assert len(ids) == 3 and lesson_id_for(LESSON, 1) == lesson_id_for(LESSON, 1)
     assert all(len(i) == 12 and int(i, 16) >= 0 for i in ids)

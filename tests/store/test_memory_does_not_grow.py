@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import tracemalloc
 from datetime import date
 
@@ -13,13 +14,18 @@ LESSON = "0123456789ab"
 
 
 def fill(data_dir, learners: int) -> None:
+    """`learners` learners with 30 words each: one written by the Store, the others copies of it."""
     store = Store.open(data_dir, open_learners=8)
-    for user_id in range(learners):
-        progress = store.progress(user_id)
-        with progress.batch():
-            store.learners.save(Learner(user_id, f"learner {user_id}", T0))
-            progress.save_words(*(WordStatus.first_met(vocab_item(f"word{i}"), LESSON, T0) for i in range(30)))
-        assert store.open_learner_files <= 8
+    progress = store.progress(0)
+    with progress.batch():
+        store.learners.save(Learner(0, "learner 0", T0))
+        progress.save_words(*(WordStatus.first_met(vocab_item(f"word{i}"), LESSON, T0) for i in range(30)))
+    files = store._learner_files
+    template = json.loads(files.path_for(0).read_text(encoding="utf-8"))
+    for user_id in range(1, learners):
+        template["learner"]["1"].update(user_id=user_id, name=f"learner {user_id}")
+        files.path_for(user_id).parent.mkdir(exist_ok=True)
+        files.path_for(user_id).write_text(json.dumps(template), encoding="utf-8")
     store.close()
 
 
@@ -58,6 +64,7 @@ def test_a_file_evicted_while_in_use_stays_the_one_copy_of_that_learner(tmp_path
     held.mark_active(date(2024, 3, 1))
     for user_id in range(2, 10):  # learner 1 is evicted while `held` still uses it
         store.progress(user_id).mark_active(date(2024, 3, 1))
+    assert held.active_days() == (date(2024, 3, 1),)  # `held` reads (and caches) the file again
     store.progress(1).save_reading(ReadingState(LESSON, T0))
     held.mark_active(date(2024, 3, 2))
     reopened = Store.open(tmp_path).progress(1)

@@ -25,7 +25,7 @@ def test_an_answer_touches_only_the_learners_own_file(tmp_path):
     progress = store.progress(17)
     word = WordStatus.first_met(vocab_item("munition"), lesson_id, T0).answered(True, T0 + timedelta(minutes=3))
     progress.record_answer(
-        QuizAnswer(lesson_id, "gap:munition", "munition", "gap_fill", True, T0 + timedelta(minutes=3)), word, date(2024, 3, 1)
+        QuizAnswer(lesson_id, "gap_fill:munition", "munition", "gap_fill", True, T0 + timedelta(minutes=3)), word, date(2024, 3, 1)
     )
     after = snapshot(data_dir)
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}

@@ -11,6 +11,22 @@ from vocab.progress import QuizAnswer, QuizSession, ReadingState, WordStatus
 LESSON = "0123456789ab"
 OTHER = "ba9876543210"
 
+#: Questions as the quiz keeps them (`vocab.quiz_questions.question_to_dict`): JSON-able, with an id.
+GAP = {
+    "id": "gap_fill:munition", "lemma": "munition", "question": "Russia is buying ____ from the North.",
+    "options": ["munitions", "provisions", "missions", "tensions"], "correct_option_id": 0,
+    "explanation": "weapons and ammunition (군수품)", "kind": "gap_fill",
+}
+TYPED = {
+    "id": "typed:munition", "lemma": "munition", "clue": "weapons and ammunition", "hint": "m________ (9 letters)",
+    "answer": "munitions", "forms": ["munition", "munitions"], "explanation": "Russia is buying munitions.",
+    "kind": "typed",
+}
+
+
+def question(n: int) -> dict:
+    return {"id": f"q{n}", "lemma": "munition", "kind": "meaning"}
+
 
 def minutes(n: int):
     return T0 + timedelta(minutes=n)
@@ -69,13 +85,13 @@ def test_an_answer_keeps_the_answer_the_word_and_the_day_together(backend):
     progress = backend.store.progress(1)
     word = WordStatus.first_met(vocab_item("munition"), LESSON, T0)
     day = date(2024, 3, 1)
-    progress.record_answer(answer("gap:munition", "munition", True, minutes(5)), word.answered(True, minutes(5)), day)
+    progress.record_answer(answer("gap_fill:munition", "munition", True, minutes(5)), word.answered(True, minutes(5)), day)
     word = progress.word("munition")
     progress.record_answer(answer("meaning:munition", "munition", True, minutes(6)), word.answered(True, minutes(6)), day)
     progress = backend.reopen().progress(1)
     assert progress.word("munition").status == "learned" and progress.word("munition").right == 2
-    assert [a.question_id for a in progress.answers()] == ["gap:munition", "meaning:munition"]
-    assert progress.answers()[0] == answer("gap:munition", "munition", True, minutes(5))
+    assert [a.question_id for a in progress.answers()] == ["gap_fill:munition", "meaning:munition"]
+    assert progress.answers()[0] == answer("gap_fill:munition", "munition", True, minutes(5))
     assert progress.active_days() == (day,)
 
 
@@ -107,11 +123,11 @@ def test_active_days_are_kept_once_each_in_order(backend):
 
 def test_a_quiz_in_progress_survives_a_restart_and_finds_its_polls(backend):
     progress = backend.store.progress(1)
-    quiz = QuizSession(LESSON, T0, ("gap:munition", "meaning:provocation", "typed:munition"), seed=1234)
-    progress.save_quiz(quiz.with_poll("5012345678901234", "gap:munition").advanced())
+    quiz = QuizSession(LESSON, T0, (GAP, TYPED))
+    progress.save_quiz(quiz.with_poll("5012345678901234", "gap_fill:munition").advanced())
     quiz = backend.reopen().progress(1).open_quiz()
-    assert quiz.position == 1 and quiz.seed == 1234
-    assert quiz.question_for_poll("5012345678901234") == "gap:munition"
+    assert quiz.position == 1 and quiz.current == TYPED and quiz.questions == (GAP, TYPED)
+    assert quiz.question_for_poll("5012345678901234") == GAP
     assert quiz.question_for_poll("unknown") is None
     backend.store.progress(1).save_quiz(None)
     assert backend.reopen().progress(1).open_quiz() is None
@@ -119,7 +135,7 @@ def test_a_quiz_in_progress_survives_a_restart_and_finds_its_polls(backend):
 
 def test_a_batch_is_kept_whole(backend):
     progress = backend.store.progress(1)
-    quiz = QuizSession(LESSON, T0, ("q1", "q2"))
+    quiz = QuizSession(LESSON, T0, (question(1), question(2)))
     word = WordStatus.first_met(vocab_item("munition"), LESSON, T0)
     with progress.batch():
         progress.save_quiz(quiz)
@@ -137,7 +153,7 @@ def test_a_batch_that_fails_keeps_nothing(backend):
         progress.record_answer(answer("q1", "munition", True, minutes(1)), word.answered(True, minutes(1)), date(2024, 3, 1))
         progress.save_reading(ReadingState(LESSON, T0))
         with progress.batch():
-            progress.save_quiz(QuizSession(LESSON, T0, ("q1",)))
+            progress.save_quiz(QuizSession(LESSON, T0, (question(1),)))
         raise RuntimeError("the handler failed before answering")
     for progress in (progress, backend.reopen().progress(1)):
         assert progress.word("munition") == word

@@ -33,9 +33,12 @@ def test_reading_counts_every_part_shown_and_finishes_once():
 
 
 def test_a_quiz_finds_the_question_of_a_poll_and_ends_after_the_last():
-    quiz = QuizSession("l", T0, ("q1", "q2")).with_poll("p1", "q1").with_poll("p2", "q2")
-    assert quiz.question_for_poll("p2") == "q2" and quiz.question_for_poll("p3") is None
+    q1, q2 = {"id": "gap_fill:munition", "kind": "gap_fill"}, {"id": "typed:munition", "kind": "typed"}
+    quiz = QuizSession("l", T0, (q1, q2)).with_poll("p1", "gap_fill:munition")
+    assert quiz.question_for_poll("p1") == q1 and quiz.question_for_poll("p2") is None
+    assert quiz.current == q1 and quiz.advanced().current == q2
     assert not quiz.advanced().is_over and quiz.advanced().advanced().is_over
+    assert quiz.advanced().advanced().current is None
 
 
 @pytest.mark.parametrize(
