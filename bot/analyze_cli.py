@@ -112,7 +112,7 @@ def render_preview(lesson) -> str:
     lines.append(f"Parts: {len(lesson.chunks)}   New words: {len(lesson.vocabulary)}")
     for chunk in lesson.chunks:
         lines += ["", f"--- Part {chunk.index + 1} of {len(lesson.chunks)} ({len(chunk.text)} characters) ---"]
-        lines += [textwrap.fill(p, 78) for p in chunk.text.split("\n\n")]
+        lines.append("\n\n".join(textwrap.fill(p, 78) for p in chunk.text.split("\n\n")))
     lines += ["", f"Vocabulary for {lesson.level}:", f"  {'item':<24} {'pos':<15} {'zipf':>4}  {'band':<4} {'n':>2}  {'part':>4}  gloss"]
     for v in lesson.vocabulary:
         gloss = v.gloss if len(v.gloss) <= 60 else v.gloss[:59] + "…"

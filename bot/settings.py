@@ -21,6 +21,9 @@ TOKEN_SHAPE = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$")
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
+#: Every environment variable the bot reads; each is documented in .env.example.
+SETTING_NAMES = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "DATA_DIR", "LOG_LEVEL", "SANDBOX_FILES_DIR", "RATE_LIMITER")
+
 _FALSE = {"0", "false", "no", "off"}
 _TRUE = {"1", "true", "yes", "on"}
 

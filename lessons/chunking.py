@@ -3,7 +3,8 @@
 A part (Chunk) is one Telegram message. The cut is chosen for the whole article at once (dynamic
 programming over the sentence boundaries) by a cost that says what a reader minds:
 
-- a part shorter than `min_chars` feels like a scrap (e.g. a tiny last part): cost grows with the gap;
+- a part shorter than `min_chars` feels thin: cost grows with the gap, with a step for a scrap
+  (under a third of `min_chars`, e.g. a tiny last part), which is worse than a long part;
 - a part longer than `max_chars` means scrolling: a step cost plus growth with the excess, so a
   paragraph a little over the limit stays whole, while a very long one is cut between sentences;
 - a cut inside a paragraph breaks the writer's unit of thought: a fixed cost;
@@ -28,6 +29,7 @@ HARD_LIMIT = 3500
 
 _PART_COST = 0.1  # each extra part: prefer fewer parts when sizes are equally good
 _SHORT_COST = 2.0  # a part of 0 characters would cost this much
+_SCRAP_COST = 2.0  # ...plus this for a part under a third of min_chars: a scrap is worse than a long part
 _LONG_STEP = 0.5  # any part over max_chars
 _LONG_COST = 4.0  # ...plus this much per max_chars of excess
 _CUT_PARAGRAPH = 0.8  # a cut between two sentences of one paragraph
@@ -92,7 +94,8 @@ def _units(paragraphs: Sequence[str], hard_limit: int, piece_limit: int):
 
 def _size_cost(length: int, min_chars: int, max_chars: int) -> float:
     if length < min_chars:
-        return _SHORT_COST * (min_chars - length) / min_chars
+        scrap = _SCRAP_COST if 3 * length < min_chars else 0.0
+        return scrap + _SHORT_COST * (min_chars - length) / min_chars
     if length > max_chars:
         return _LONG_STEP + _LONG_COST * (length - max_chars) / max_chars
     return 0.0

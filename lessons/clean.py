@@ -64,7 +64,7 @@ def clean_article(text: str) -> Article:
     if not found_date:
         found_date = next((line.date for line in lines if line.date), "")
     body = [_strip_edges(line.text) for line in lines[body_from:] if line.kind == "text"]
-    body = remove_repeats([p for p in body if p], title)
+    body = remove_repeats([p for p in body if any(ch.isalpha() for ch in p)], title)
     if not body and title:  # one short line, read as it is
         body = [title]
     if not body:

@@ -89,27 +89,35 @@ _LIST_HEADING = re.compile(
     r"what to read next|explore more on these topics|topics|tags|keywords|see also|also read)\s*:?$",
     re.I,
 )
-#: Lines that are furniture whatever their length up to a limit (compiled with the limit in words).
-_UI_PATTERNS: tuple[tuple[re.Pattern, int], ...] = (
-    (re.compile(r"^\d+\s*(?:min(?:ute)?s?|m)\.?\s+read$", re.I), 4),  # "5 min read"
-    (re.compile(r"^(?:listen|audio)\b.{0,60}\d{1,2}:\d{2}", re.I), 12),  # "Listen to this article · 5:32 min"
-    (re.compile(r"^\d[\d,.]*\s*(?:k\s*)?(?:comments?|shares?|views?|likes?)$", re.I), 3),
-    (re.compile(r"^(?:©|\(c\)|copyright\b)", re.I), 30),
-    (re.compile(r"\ball rights reserved\b", re.I), 30),
-    (re.compile(r"^(?:sign up|subscribe|get|join|register)\b.*\b(?:newsletter|inbox|briefing|digest|alerts?|emails?)\b", re.I), 45),
-    (re.compile(r"^(?:privacy notice|after newsletter promotion|skip past newsletter promotion)\b", re.I), 60),
-    (re.compile(r"^(?=.*\b(?:cookies|cookie (?:settings|policy|preferences|notice))\b).*\b(?:we use|we and our partners|this (?:site|website)|our (?:site|website)|"
-                r"your (?:experience|browser|device|consent|choices?|privacy)|accept|consent|"
-                r"cookie (?:settings|policy|preferences|notice)|manage (?:preferences|cookies|settings))\b", re.I), 70),
-    (re.compile(r"^(?:follow|read|see|visit|watch|download|subscribe|click|find|more)\b.*(?:https?://|www\.)\S+", re.I), 30),
-    (re.compile(r"^(?:https?://|www\.)\S+$", re.I), 1),
-    (re.compile(r"^(?:read more|read also|also read|related|see also|more|watch|listen|recommended)\s*[:|>»]\s*\S", re.I), 25),
-    (re.compile(r"^our standards\s*:", re.I), 20),
-    (re.compile(r"\bcontributed(?:\s+to)?\s+(?:to\s+)?this\s+(?:report|story|article)\.?$", re.I), 35),
-    (re.compile(r"^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:tips|feedback|story ideas)\b", re.I), 30),
-    (re.compile(r"^[\s_\-–—=*•·#~.|/\\]{3,}$"), 0),  # "___", "* * *", "---"
-    (re.compile(r"^(?:home|news|world)\s*(?:[>›»/|]\s*[\w .&'-]+){1,5}$", re.I), 12),  # breadcrumbs
+#: Furniture recognised by a pattern, up to a length in words (None: any length). The pattern
+#: is searched (case-insensitive) in the stripped line.
+_UI_PATTERN_TABLE: tuple[tuple[str, int | None], ...] = (
+    (r"^\d+\s*(?:min(?:ute)?s?|m)\.?\s+read$", 4),  # "5 min read"
+    (r"^(?:listen|audio)\b.{0,60}\d{1,2}:\d{2}", 12),  # "Listen to this article · 5:32 min"
+    (r"^\d[\d,.]*\s*(?:k\s*)?(?:comments?|shares?|views?|likes?)$", 3),  # "1.2k shares"
+    (r"^(?:©|\(c\)|copyright\b)", 30),
+    (r"\ball rights reserved\b", 30),
+    # "Sign up to First Edition, our free daily newsletter"
+    (r"^(?:sign up|subscribe|get|join|register)\b.*\b(?:newsletter|inbox|briefing|digest|alerts?|emails?)\b", 45),
+    (r"^(?:privacy notice|after newsletter promotion|skip past newsletter promotion)\b", 60),
+    # cookie banners speak of "cookies" and of the site, the reader's consent or settings
+    (
+        r"^(?=.*\b(?:cookies|cookie (?:settings|policy|preferences|notice))\b).*\b(?:we use|we and our partners|"
+        r"this (?:site|website)|our (?:site|website)|your (?:experience|browser|device|consent|choices?|privacy)|"
+        r"accept|consent|cookie (?:settings|policy|preferences|notice)|manage (?:preferences|cookies|settings))\b",
+        70,
+    ),
+    # "Follow AP's coverage of North Korea at https://..."
+    (r"^(?:follow|read|see|visit|watch|download|subscribe|click|find|more)\b.*(?:https?://|www\.)\S+", 30),
+    (r"^(?:https?://|www\.)\S+$", 1),
+    (r"^(?:read more|read also|also read|related|see also|more|watch|listen|recommended)\s*[:|>»]\s*\S", 25),
+    (r"^our standards\s*:", 20),  # Reuters
+    (r"\bcontributed(?:\s+to)?\s+(?:to\s+)?this\s+(?:report|story|article)\.?$", 35),  # AP
+    (r"^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:tips|feedback|story ideas)\b", 30),
+    (r"^[\s_\-–—=*•·#~.|/\\]{3,}$", None),  # "___", "* * *", "---"
+    (r"^(?:home|news|world)\s*(?:[>›»/|]\s*[\w .&'-]+){1,5}$", 12),  # breadcrumbs "Home > World > Asia"
 )
+_UI_PATTERNS = tuple((re.compile(pattern, re.I), limit) for pattern, limit in _UI_PATTERN_TABLE)
 _BULLETS = "•·●▪■►▶-–—*|>»›→✓✔"
 _STRIP_LABEL = re.compile(rf"^[\s(\[{re.escape(_BULLETS)}]+|[\s:.!…»›>\d()\]]+$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?|[+\-|]")
@@ -132,7 +140,7 @@ def is_ui(paragraph: str) -> bool:
         return True
     n = len(paragraph.split())
     text = paragraph.strip()
-    if any(pattern.search(text) for pattern, limit in _UI_PATTERNS if n <= limit or limit == 0):
+    if any(pattern.search(text) for pattern, limit in _UI_PATTERNS if limit is None or n <= limit):
         return True
     return is_credits_tail(paragraph)
 
@@ -169,7 +177,9 @@ def is_headline_like(paragraph: str) -> bool:
     """Short, and not ending like a sentence: a title, a heading, a link to another story.
     (A headline may end with "?" or "!", not with a period, even inside quotes.)"""
     text = paragraph.strip()
-    return 0 < len(text.split()) <= 25 and not re.search(r"[.,;:][\"'”’)\]]*$", text)
+    if not 0 < len(text.split()) <= 25 or not any(ch.isalpha() for ch in text):
+        return False
+    return not re.search(r"[.,;:][\"'”’)\]]*$", text)
 
 
 def is_credit(inner: str) -> bool:
@@ -232,7 +242,8 @@ def doubled(paragraph: str) -> str | None:
 
 #: "SEOUL, Nov 11 (Reuters) - ", "SEOUL, South Korea (AP) — ", "Seoul, South Korea CNN — ", "(CNN) —".
 _AGENCY_DATELINE = re.compile(
-    rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){{0,6}}?,?\s+)?\(?(?:{AGENCIES})\)?\s*(?:—|–|-{{1,2}})\s*(?=[A-Z\"“'‘])"
+    rf"^(?:[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){{0,6}}?,?\s+)?"  # a place and date: "SEOUL, Nov 11"
+    rf"\(?(?:{AGENCIES})\)?\s*(?:—|–|-{{1,2}})\s*(?=[A-Z\"“'‘])"
 )
 #: "LONDON — ", "WASHINGTON, Nov. 11 -- ": a place in capitals and a long dash.
 _PLACE_DATELINE = re.compile(

@@ -169,10 +169,9 @@ def _page_lines(page) -> list[tuple[float, float, str]]:
     page.extract_text(visitor_text=visit)
     out = []
     for y, size, text in lines:
-        for piece in text.split("\n"):
-            piece = " ".join(piece.split())
-            if piece:
-                out.append((y, size, piece))
+        pieces = [" ".join(piece.split()) for piece in text.split("\n")]
+        for k, piece in enumerate(p for p in pieces if p):
+            out.append((y - k * 1.2 * size, size, piece))  # lines drawn by one operator: usual spacing
     return out
 
 

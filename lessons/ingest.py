@@ -94,20 +94,24 @@ def detect_kind(data: bytes, filename: str = "", content_type: str = "") -> str:
     name = filename.lower().rsplit("?", 1)[0]
     ctype = content_type.lower().split(";", 1)[0].strip()
     head = data[:1024]
-    if b"%PDF-" in head:
+    # the PDF header may follow some junk bytes; in a text file "%PDF-" is only a mention
+    if head.lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and (b"\x00" in head or _declared_pdf(name, ctype))):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx" if _is_docx(data) else _refuse("a zip archive, not a Word (.docx) document")
     for signature, what in _BINARY_SIGNATURES:
         if head.startswith(signature) and not _may_be_text(signature, head):
             raise Unreadable(f"this is {what}")
-    if head[8:12] in (b"WEBP", b"AVI ", b"WAVE") or head[4:8] == b"ftyp":
+    if (head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"AVI ", b"WAVE")) or (
+        head[4:8] == b"ftyp" and b"\x00" in head[:4]
+    ):
         raise Unreadable("this is an image or media file")
     if name.endswith((".docx", ".pdf")) or ctype in (
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ):
-        raise Unreadable(f"the file is named or declared as {name.rsplit('.', 1)[-1] if name else ctype} but is not one")
+        declared = name.rsplit(".", 1)[-1] if name else ctype
+        raise Unreadable(f"the file is named or declared as {declared} but is not one")
     if name.endswith((".html", ".htm", ".xhtml")) or ctype in ("text/html", "application/xhtml+xml"):
         return "html"
     if name.endswith((".md", ".markdown")) or ctype in ("text/markdown", "text/x-markdown"):
@@ -115,6 +119,10 @@ def detect_kind(data: bytes, filename: str = "", content_type: str = "") -> str:
     if _HTML_START.match(data[:4096].lstrip(codecs.BOM_UTF8)):
         return "html"
     return "text"
+
+
+def _declared_pdf(name: str, ctype: str) -> bool:
+    return name.endswith(".pdf") or ctype == "application/pdf"
 
 
 def _refuse(detail: str):

@@ -85,6 +85,7 @@ def rate_difficulty(
     """How hard the text is: score 0-100, CEFR-like label, and the share of running words
     beyond a reader at `level`."""
     lexicon = load_lexicon() if lexicon is None else lexicon
-    found = measures(sentences, level, lexicon)
+    with lexicon.lock:
+        found = measures(sentences, level, lexicon)
     score = round(100 * sum(weight * found[name] for name, weight in WEIGHTS.items()), 1)
     return Difficulty(score=score, level=label_of(score), unknown_share=round(found["unknown share"], 3))

@@ -60,14 +60,14 @@ def first_clause(gloss: str) -> str:
 @lru_cache(maxsize=8192)
 def wordnet_gloss(reader, word: str, pos: str) -> str:
     """First clause of the commonest WordNet sense where `word` is a lower-case lemma, or ""."""
-    for synset in _own_synsets(reader, word, pos):
+    for synset in own_synsets(reader, word, pos):
         gloss = first_clause(synset.definition())
         if gloss:
             return gloss
     return ""
 
 
-def _own_synsets(reader, word: str, pos: str) -> list:
+def own_synsets(reader, word: str, pos: str) -> list:
     """Synsets of this part of speech in which `word` itself (lower case, not a name) is a lemma."""
     wn_pos = word_pool.WORDNET_POS.get(pos)
     if reader is None or wn_pos is None:
@@ -91,7 +91,7 @@ def _sense_counts(reader, word: str) -> dict[str, int]:
 
 def _tagged_count(reader, word: str, pos: str) -> int:
     key = word.replace(" ", "_")
-    return sum(lemma.count() for s in _own_synsets(reader, word, pos) for lemma in s.lemmas() if lemma.name() == key)
+    return sum(lemma.count() for s in own_synsets(reader, word, pos) for lemma in s.lemmas() if lemma.name() == key)
 
 
 @lru_cache(maxsize=8192)
@@ -104,17 +104,18 @@ def is_mainly(reader, word: str, pos: str) -> bool:
     rivals = [p for p in counts if p != pos and counts[p] >= counts.get(pos, 0)]
     if not counts.get(pos) or any(counts[p] > counts[pos] for p in rivals):
         return False
-    if not _own_synsets(reader, word, pos):
+    if not own_synsets(reader, word, pos):
         return False
     tagged = _tagged_count(reader, word, pos) if rivals else 0
     return all(_tagged_count(reader, word, p) <= tagged for p in rivals)
 
 
 @lru_cache(maxsize=4096)
-def _is_offensive(reader, word: str, pos: str) -> bool:
+def is_offensive(reader, word: str, pos: str) -> bool:
+    """True for a blocklisted word or one with a sense WordNet labels obscene or a slur."""
     if word in word_pool.BLOCKLIST:
         return True
-    for synset in _own_synsets(reader, word, pos):
+    for synset in own_synsets(reader, word, pos):
         if any(domain.name() in word_pool.OFFENSIVE_USAGE for domain in synset.usage_domains()):
             return True
     return False
@@ -201,7 +202,7 @@ class Chooser:
         if self.reader is not None and not from_article:
             if not is_mainly(self.reader, word, t.pos):
                 return False  # a name only ("Paris"), or mainly another part of speech
-            if _is_offensive(self.reader, word, t.pos):
+            if is_offensive(self.reader, word, t.pos):
                 return False
         elif word in word_pool.BLOCKLIST:
             return False

@@ -12,6 +12,7 @@ there; see `vocab.wordnet_reader` for the other two things Debian's copy needs.
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from collections.abc import Sequence
 from functools import lru_cache
@@ -35,11 +36,14 @@ class Lexicon:
     """WordNet (or nothing), with cached look-ups in the learner's terms.
 
     `reader` is an nltk WordNetCorpusReader or None; `source` says where WordNet was found;
-    `hint` is one line on how to install WordNet, empty when it is present.
+    `hint` is one line on how to install WordNet, empty when it is present. nltk's reader seeks
+    and reads shared open files, so code that uses one lexicon from several threads holds
+    `lock` around its calls (find_vocabulary and rate_difficulty do).
     """
 
     def __init__(self, reader=None, source: str = "", hint: str = "") -> None:
         self.reader = reader
+        self.lock = threading.RLock()
         self.source = source
         self.hint = "" if reader is not None else (hint or INSTALL_HINT)
         self._synsets: dict[tuple[str, str | None], tuple] = {}
@@ -132,6 +136,7 @@ def _open_wordnet(directory):
     directory = os.path.realpath(directory)
     if directory not in nltk.data.path:
         nltk.data.path.append(directory)  # nltk 3.9+ reads corpora only under its data path
+        _registered.add(directory)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "multilingual functions are not available": we don't use them
         return FastWordNetReader(directory, None)
@@ -145,7 +150,11 @@ def load_lexicon(wordnet_dirs: Sequence[str] | None = None) -> Lexicon:
     import nltk
 
     dirs = (DEBIAN_WORDNET_DIR,) if wordnet_dirs is None else tuple(wordnet_dirs)
-    return _load_lexicon(dirs, tuple(nltk.data.path))
+    return _load_lexicon(dirs, tuple(p for p in nltk.data.path if p not in _registered))
+
+
+#: directories we put on nltk.data.path ourselves (not part of the caller's choice of path)
+_registered: set[str] = set()
 
 
 def _load_word_tables() -> None:

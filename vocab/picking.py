@@ -98,12 +98,30 @@ def _display(entry: _Entry) -> str:
     return entry.lemma
 
 
-def _collect(read: Sequence[Sequence[Word]], phrases: list[Phrase], is_new, known: set[str], lexicon) -> dict:
+class _NewTo:
+    """Whether a running word is vocabulary beyond a learner's level."""
+
+    def __init__(self, threshold: float, lexicon: Lexicon) -> None:
+        self.threshold = threshold
+        self.lexicon = lexicon
+
+    def __call__(self, word: Word) -> bool:
+        if word.kind != VOCABULARY_KIND or not word.lemma or len(word.lemma) < 3:
+            return False
+        if not word.lemma.replace("-", "").isalpha():
+            return False
+        return learner_zipf(word.lemma, self.lexicon) < self.threshold
+
+
+def _collect(
+    read: Sequence[Sequence[Word]], phrases: list[Phrase], is_new: _NewTo, known: set[str], lexicon: Lexicon
+) -> dict[str, _Entry]:
+    """One entry per item: phrases first (they claim their words), then the remaining words."""
     entries: dict[str, _Entry] = {}
     in_phrase: dict[tuple[int, int], str] = {}
     by_key: dict[str, str] = {}
     for phrase in phrases:
-        if phrase.lemma in known or (phrase.key and phrase.key in known) or phrase.learner_zipf >= is_new.threshold:
+        if phrase.lemma in known or phrase.key in known or phrase.learner_zipf >= is_new.threshold:
             continue
         if phrase.key and phrase.key in by_key and by_key[phrase.key] != phrase.lemma:
             entries[by_key[phrase.key]].count += 1  # one item per advanced word: its first phrase
@@ -113,9 +131,9 @@ def _collect(read: Sequence[Sequence[Word]], phrases: list[Phrase], is_new, know
         entry = entries.get(phrase.lemma)
         if entry is None:
             entry = entries[phrase.lemma] = _Entry(
-                "phrase", phrase.lemma, phrase.learner_zipf, phrase.zipf, phrase.sentence, (phrase.sentence, phrase.start),
-                phrase=phrase,
-            )
+                "phrase", phrase.lemma, phrase.learner_zipf, phrase.zipf, phrase.sentence,
+                (phrase.sentence, phrase.start), phrase=phrase,
+            )  # fmt: skip
         entry.seen(phrase.text, phrase.pattern)
         if phrase.key:
             by_key.setdefault(phrase.key, phrase.lemma)
@@ -138,21 +156,6 @@ def _collect(read: Sequence[Sequence[Word]], phrases: list[Phrase], is_new, know
     return entries
 
 
-class _NewTo:
-    """Whether a running word is vocabulary beyond a learner's level."""
-
-    def __init__(self, threshold: float, lexicon: Lexicon) -> None:
-        self.threshold = threshold
-        self.lexicon = lexicon
-
-    def __call__(self, word: Word) -> bool:
-        if word.kind != VOCABULARY_KIND or not word.lemma or len(word.lemma) < 3:
-            return False
-        if not word.lemma.replace("-", "").isalpha():
-            return False
-        return learner_zipf(word.lemma, self.lexicon) < self.threshold
-
-
 def find_vocabulary(
     sentences: Sequence[Sentence],
     level: str = DEFAULT_LEVEL,
@@ -165,6 +168,13 @@ def find_vocabulary(
     learner already knows them) are never picked."""
     threshold = known_at(level)
     lexicon = load_lexicon() if lexicon is None else lexicon
+    with lexicon.lock:
+        return _find(sentences, threshold, lexicon, limit, exclude)
+
+
+def _find(
+    sentences: Sequence[Sentence], threshold: float, lexicon: Lexicon, limit: int | None, exclude: Collection[str]
+) -> list[VocabItem]:
     read = read_text([sentence.text for sentence in sentences], lexicon)
     known = {word.strip().lower() for word in exclude}
     is_new = _NewTo(threshold, lexicon)
@@ -175,32 +185,32 @@ def find_vocabulary(
     size = suggested_size(running) if limit is None else max(0, limit)
     ranked = sorted(entries.values(), key=lambda e: (-worth(e, threshold), e.order))[:size]
 
-    items = []
-    for entry in ranked:
-        first = sentences[entry.first]
-        if entry.kind == "phrase":
-            phrase = entry.phrase
-            lemma_for_gloss, pos_for_gloss = (phrase.wordnet_lemma, "verb") if phrase.wordnet_lemma else (
-                phrase.key, read[phrase.sentence][phrase.start if phrase.pattern != "adjective+noun" else phrase.start].pos
-            )
-            pos = phrase.pattern
-        else:
-            pos = entry.parts_of_speech.most_common(1)[0][0]
-            lemma_for_gloss, pos_for_gloss = entry.lemma, pos
-        context = [word.text for word in read[entry.first]]
-        items.append(
-            VocabItem(
-                item=_display(entry),
-                lemma=entry.lemma,
-                kind=entry.kind,
-                forms=tuple(entry.forms),
-                pos=pos,
-                zipf=round(entry.zipf, 2),
-                level=band_of(entry.learner_zipf),
-                count=entry.count,
-                sentence=first.text,
-                chunk=first.chunk,
-                gloss=gloss(lexicon, lemma_for_gloss, pos_for_gloss, context),
-            )
-        )
-    return items
+    return [_item(entry, sentences, read, lexicon) for entry in ranked]
+
+
+def _item(entry: _Entry, sentences: Sequence[Sentence], read, lexicon: Lexicon) -> VocabItem:
+    """The finished item, glossed in the sense of its first sentence."""
+    if entry.kind == "phrase":
+        phrase = entry.phrase
+        pos = phrase.pattern
+        if phrase.wordnet_lemma:  # an idiom: WordNet's sense of the whole phrase
+            gloss_lemma, gloss_pos = phrase.wordnet_lemma, "verb"
+        else:  # a collocation: the sense of its advanced word, which comes first
+            gloss_lemma, gloss_pos = phrase.key, read[phrase.sentence][phrase.start].pos
+    else:
+        pos = entry.parts_of_speech.most_common(1)[0][0]
+        gloss_lemma, gloss_pos = entry.lemma, pos
+    first = sentences[entry.first]
+    return VocabItem(
+        item=_display(entry),
+        lemma=entry.lemma,
+        kind=entry.kind,
+        forms=tuple(entry.forms),
+        pos=pos,
+        zipf=round(entry.zipf, 2),
+        level=band_of(entry.learner_zipf),
+        count=entry.count,
+        sentence=first.text,
+        chunk=first.chunk,
+        gloss=gloss(lexicon, gloss_lemma, gloss_pos, [word.text for word in read[entry.first]]),
+    )

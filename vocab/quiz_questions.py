@@ -147,7 +147,7 @@ def make_gap_fill(item: VocabItem, rng: random.Random, *, article_items: Sequenc
     zipf = item.zipf if item.kind == "word" else word_pool.family_zipf(head_lemma, pos)
     target = Target(
         lemma=head_lemma, pos=pos, zipf=zipf, gloss=item.gloss if item.kind == "word" else "",
-        tags=tuple(t for t in tags), avoid=_sentence_words(item.sentence),
+        tags=tags, avoid=_sentence_words(item.sentence),
     )
     chosen = choose_distractors(target, rng, article_items=article_items, lexicon=lexicon, need=OPTIONS - 1)
     if len(chosen) < OPTIONS - 1:
@@ -209,10 +209,8 @@ def accepted_forms(item: VocabItem) -> tuple[str, ...]:
     """Every answer that counts for the item: its forms in the article, its lemma, and each
     inflection of the word (of a phrase: of its first word, "gave rise")."""
     forms = {item.item.lower(), item.lemma.lower(), *(f.lower() for f in item.forms)}
-    pos = head_pos(item) or ""
-    if item.kind == "word":
-        forms |= word_pool.all_forms(item.lemma, pos)
-    elif pos:
+    pos = head_pos(item)
+    if pos:
         forms |= word_pool.all_forms(item.lemma, pos)
     return tuple(sorted(forms))
 

@@ -1,9 +1,9 @@
 """The one-minute vocabulary check that sets a learner's level.
 
-It is a Yes/No test, the format of Meara & Buckland's Eurocentres Vocabulary Size Test, Meara's
+It is a Yes/No test, the format of Meara & Jones's Eurocentres Vocabulary Size Test (1990), Meara's
 X_Lex and LexTALE (Lemhöfer & Broersma 2012): the learner sees words one at a time and says
 whether they know each. Real words come from several frequency bands, because how many words of
-each band a learner knows is the best single predictor of their level (Milton 2010). A few
+each band a learner knows rises with their CEFR level (Milton 2010). A few
 made-up words that look English catch guessing: saying "yes" to "mensible" shows that some of the
 "yes" answers to real words are not knowledge either.
 
@@ -14,8 +14,9 @@ The estimated vocabulary is sum_b known(b) * size(b) (as X_Lex does), and the le
 one whose vocabulary the learner has LEVEL_SHARE of.
 
 Bands are those of the vocabulary engine (`vocab.frequency.LEVEL_BANDS`: a learner at a level
-knows the word families at or above its Zipf), so the check and the word picking agree:
-A2 band = Zipf >= 4.5 (tested up to A2_CEILING), B1 = 4.2-4.5, B2 = 3.9-4.2, C1 = 3.5-3.9.
+knows the word families at or above its Zipf), so the check and the word picking agree. With
+the bands of this writing: A2 = Zipf 4.5+ (tested up to A2_CEILING), B1 = 4.2-4.5, B2 = 3.9-4.2,
+C1 = 3.5-3.9; a level is reached with 80% of the families of its band and the easier ones.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from typing import Mapping
 import lemminflect
 
 from . import word_pool
-from .distractors import _is_offensive, _own_synsets
+from .distractors import is_offensive, own_synsets
 from .frequency import LEVEL_BANDS
 from .items import LEVELS
 
@@ -92,8 +93,8 @@ def _is_real_word(word: str, reader) -> bool:
         return False
     if reader is None:
         return word not in word_pool.BLOCKLIST
-    owned = [pos for pos in poses if _own_synsets(reader, word, pos)]
-    return bool(owned) and not any(_is_offensive(reader, word, pos) for pos in owned)
+    owned = [pos for pos in poses if own_synsets(reader, word, pos)]
+    return bool(owned) and not any(is_offensive(reader, word, pos) for pos in owned)
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ Language facts behind it:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -98,6 +99,7 @@ def own_zipf(word: str) -> float:
     return frequency.zipf(word) if zipf is None else zipf
 
 
+_INDEX_LEMMA = re.compile(r"^([^ \n]+) ", re.MULTILINE)  # first field; licence lines start with a space
 _INDEX_FILES = {"n": "index.noun", "v": "index.verb", "a": "index.adj", "r": "index.adv"}
 
 
@@ -110,7 +112,7 @@ def _wordnet_lemmas(reader, wordnet_pos: str) -> frozenset[str]:
         text = stream.read()
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line and line[0] != " ")
+    return frozenset(_INDEX_LEMMA.findall(text))
 
 
 @lru_cache(maxsize=16)

@@ -117,9 +117,11 @@ class _LemmaIndex(Mapping):
         return entry
 
     def __contains__(self, lemma: object) -> bool:
+        if not isinstance(lemma, str):
+            return False
         try:
-            self[lemma]  # type: ignore[index]
-        except (KeyError, TypeError):
+            self[lemma]
+        except KeyError:
             return False
         return True
 

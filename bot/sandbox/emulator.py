@@ -59,8 +59,10 @@ class BotApiServer:
         self._canonical = {name.lower(): name for name in [*METHODS, "getUpdates"]}
 
     async def start(self) -> None:
+        if self._loop is None:
+            self.world.listen(self._wake_threadsafe)
         self._loop = asyncio.get_running_loop()
-        self.world.listen(self._wake_threadsafe)
+        self._stopping = False
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self.handle_method)
         app.router.add_get("/file/bot{token}/{path:.+}", self.handle_file)
@@ -204,9 +206,6 @@ class BotApiServer:
         poll = self._poll = _LongPoll()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        with world.cond:
-            world.polls_waiting += 1
-        world.changed()
         try:
             while True:
                 poll.event.clear()
@@ -216,16 +215,16 @@ class BotApiServer:
                 remaining = deadline - loop.time()
                 if updates or remaining <= 0 or self._stopping:
                     return web.json_response({"ok": True, "result": updates})
+                world.note_poll_waiting(+1)
                 try:
                     await asyncio.wait_for(poll.event.wait(), remaining)
                 except asyncio.TimeoutError:
                     pass
+                finally:
+                    world.note_poll_waiting(-1)
         finally:
             if self._poll is poll:
                 self._poll = None
-            with world.cond:
-                world.polls_waiting -= 1
-            world.changed()
 
     async def _conflict(self, request: web.Request, recorded: dict[str, Any]) -> web.Response:
         error = ApiError(CONFLICT, 409)

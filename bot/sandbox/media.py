@@ -7,7 +7,7 @@ import struct
 from typing import Any
 
 from . import rules
-from .methods import api_method, fill_mentions, formatted, send, target_message
+from .methods import api_method, formatted, send, target_message
 from .rules import ApiError, Params, bad, format_text
 from .state import StoredFile, StoredPoll, World
 
@@ -18,6 +18,11 @@ FOLDERS = {"document": "documents", "photo": "photos", "voice": "voice"}
 
 
 # -- polls ----------------------------------------------------------------------------------------
+def only_custom_emoji(entities: list[dict]) -> list[dict]:
+    """Poll questions and options keep only custom emoji; other formatting is dropped, not refused."""
+    return [e for e in entities if e["type"] == "custom_emoji"]
+
+
 def _poll_options(world: World, p: Params) -> list[dict]:
     raw = p.json("options", "options")
     if not isinstance(raw, list):
@@ -39,8 +44,9 @@ def _poll_options(world: World, p: Params) -> list[dict]:
         if len(text) > rules.MAX_POLL_OPTION:
             raise bad(f"poll options length must not exceed {rules.MAX_POLL_OPTION}")
         option: dict[str, Any] = {"text": text}
+        entities = only_custom_emoji(entities)
         if entities:
-            option["text_entities"] = fill_mentions(world, entities)
+            option["text_entities"] = entities
         options.append(option)
     return options
 
@@ -84,7 +90,7 @@ def send_poll(world: World, p: Params) -> dict:
         raise bad("wrong open_period specified")
     poll = StoredPoll(
         id=str(5_000_000_000_000_000_000 + world.serial()), chat_id=state.chat.id, message_id=0,
-        question=question, question_entities=question_entities, options=options, type=kind,
+        question=question, question_entities=only_custom_emoji(question_entities), options=options, type=kind,
         is_anonymous=p.bool("is_anonymous", True), allows_multiple_answers=multiple,
         correct_option_ids=correct, allows_revoting=p.bool("allows_revoting", kind == "regular"),
         explanation=explanation or None,

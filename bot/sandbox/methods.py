@@ -5,7 +5,6 @@ ApiError. Methods register themselves in METHODS under Telegram's spelling.
 """
 from __future__ import annotations
 
-import re
 import time
 from typing import Any, Callable
 

@@ -77,8 +77,15 @@ class SentMessage:
 
     text is what the user sees (tags removed, entities decoded); html is the text as the bot sent it
     (with tags, if parse_mode was HTML). For media, text/html hold the caption.
+    entities: the Bot API entities of the text (UTF-16 offsets); `bold` / `entity_texts()` read them.
     buttons: inline keyboard rows of (label, callback_data or url).
     reply_keyboard: rows of labels of a reply keyboard sent with this message, if any.
+    poll: the Bot API Poll plus "options" as plain texts, "voter_counts", "votes" ({user id:
+    option ids}) and "correct_option_id" (the first of "correct_option_ids").
+    document / photo (the largest size) / voice: the Bot API object plus "data" (the bytes).
+    history: earlier versions ({"content", "reply_markup", "source", "edit_date"}), oldest first.
+    version: grows with every edit, deletion or vote; `Emulator.wait_for_edit` waits on it.
+    raw: the whole Bot API Message as the bot would receive it now.
     """
 
     message_id: int

@@ -118,6 +118,13 @@ def media_content(world: World, kind: str, data: bytes, file_name: str | None,
     return content
 
 
+def is_link_to(world: World, url: str) -> bool:
+    """Whether `url` is a t.me link that opens this bot."""
+    parsed = urlparse(url)
+    return (parsed.netloc.lower() in ("t.me", "telegram.me")
+            and parsed.path.strip("/").lower() == world.bot["username"].lower())
+
+
 def deep_link_payload(world: World, url: str) -> str:
     """The start payload of https://t.me/<this bot>?start=<payload>, checked as Telegram does."""
     parsed = urlparse(url)

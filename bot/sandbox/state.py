@@ -133,6 +133,12 @@ class World:
         for callback in list(self._listeners):
             callback()
 
+    def note_poll_waiting(self, change: int) -> None:
+        """A long poll starts (+1) or stops (-1) waiting; wakes sync waiters only, never pollers."""
+        with self.cond:
+            self.polls_waiting += change
+            self.cond.notify_all()
+
     def serial(self) -> int:
         return next(self._serial)
 

@@ -22,11 +22,11 @@ import pytest
 
 from bot.sandbox import Emulator
 from bot.sandbox.bot_process import spawn_bot, stop_bot
+from bot.settings import SETTING_NAMES
 
 TEST_TOKEN = "123456:TEST"
 BOT_USERNAME = "ReadingCompanionBot"
 START_TIMEOUT = 20.0
-SETTING_NAMES = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "DATA_DIR", "LOG_LEVEL", "SANDBOX_FILES_DIR", "RATE_LIMITER")
 
 
 def pytest_configure(config):

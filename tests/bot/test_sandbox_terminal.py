@@ -28,7 +28,7 @@ def run_companion(tmp_path, environment_with):
 
 
 def test_companion_sandbox_chats_through_piped_input(tmp_path, run_companion):
-    typed = "/start\n1\n/as 2 Tutor ko\n/help\n/quit\nthis line is never read\n"
+    typed = "/start\n1\n/as 2 Tutor ko\n/help\n/group\n/start\n/quit\nthis line is never read\n"
     result = run_companion(["sandbox", "--wait", "5"], typed)
     out = result.stdout
     assert result.returncode == 0, result.stderr + out
@@ -36,6 +36,7 @@ def test_companion_sandbox_chats_through_piped_input(tmp_path, run_companion):
     assert "Hi, **Learner**!" in out  # bold shown with **
     assert "there is nothing to pick here" in out  # /start shows no buttons yet
     assert "Tutor> /help" in out and "**제가 할 수 있는 일**" in out
+    assert "Tutor in Class 1> /start" in out and "안녕하세요, **Tutor**님!" in out
     assert "this line is never read" not in out
     log = (tmp_path / "data" / "sandbox" / "bot.log").read_text()
     assert "is polling for updates" in log and "Stopped cleanly" in log and "Traceback" not in log

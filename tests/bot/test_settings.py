@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import TELEGRAM_BASE_URL, Settings, SettingsError
+from bot.settings import SETTING_NAMES, TELEGRAM_BASE_URL, Settings, SettingsError
+
+ENV_EXAMPLE = Path(__file__).resolve().parents[2] / ".env.example"
 
 SECRET = "7654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX"
 
@@ -21,6 +23,21 @@ def test_defaults_without_any_setting():
     assert settings.log_level == "INFO"
     assert settings.sandbox_files_dir == Path("sandbox-files")
     assert settings.rate_limiter is True
+
+
+def test_every_setting_is_read_from_the_environment():
+    changed = Settings.from_mapping({
+        "TELEGRAM_BOT_TOKEN": SECRET, "TELEGRAM_BASE_URL": "http://localhost:8081/bot", "DATA_DIR": "/srv/data",
+        "LOG_LEVEL": "WARNING", "SANDBOX_FILES_DIR": "/tmp/files", "RATE_LIMITER": "off",
+    })
+    defaults = Settings.from_mapping({})
+    assert all(getattr(changed, f) != getattr(defaults, f) for f in Settings.__dataclass_fields__)
+
+
+def test_every_setting_is_documented_in_env_example():
+    documented = [line.split("=")[0] for line in ENV_EXAMPLE.read_text().splitlines() if line and not line.startswith("#")]
+    assert sorted(documented) == sorted(SETTING_NAMES)
+    assert Settings.load({}, env_file=ENV_EXAMPLE) == Settings()  # its values are the defaults
 
 
 @pytest.mark.parametrize(

@@ -149,3 +149,20 @@ def test_a_pdf_without_text_has_nothing_to_read():
     page.save()
     with pytest.raises(EmptyText):
         text_from_bytes(out.getvalue(), "scan.pdf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another WAVE of protests hit Seoul on Saturday.",
+        "Save the report as %PDF-1.7 before sending it, officials said.",
+        "The ftyp box is part of a video file, the engineer said.",
+    ],
+)
+def test_text_mentioning_a_file_format_is_still_text(text):
+    assert text_from_bytes(text.encode(), "notes.txt") == text
+
+
+def test_an_empty_file_has_nothing_to_read():
+    with pytest.raises(EmptyText):
+        clean_article(text_from_bytes(b"", "empty.txt"))

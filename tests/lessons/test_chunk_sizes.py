@@ -72,6 +72,15 @@ def test_sizes_are_configurable(min_chars, max_chars):
     assert max(sizes) <= HARD_LIMIT
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_no_part_is_a_scrap(seed):
+    rng = random.Random(seed)
+    paragraphs = article(seed, paragraphs=rng.randint(2, 20), low=1, high=rng.choice([2, 6]))
+    chunks = make_chunks(paragraphs)
+    if len(chunks) > 1:
+        assert min(len(c.text) for c in chunks) >= 200, [len(c.text) for c in chunks]
+
+
 def test_a_long_paragraph_is_cut_between_sentences():
     long = paragraph(random.Random(1), sentences=60)
     assert len(long) > 4000

@@ -14,9 +14,11 @@ from vocab.distractors import (
     choose_distractors,
     first_clause,
     inflected_like,
+    is_mainly,
     too_close,
 )
 from vocab.frequency import family_zipf
+from vocab.quiz_questions import make_word_meaning
 
 UPOS = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adverb": "ADV"}
 TARGETS = [
@@ -154,3 +156,27 @@ def test_the_candidate_index_holds_each_part_of_speech_rarest_first(lexicon):
     assert "apparently" not in {w for _, w in nouns}
     window = word_pool.in_zipf_window("noun", lexicon.reader, 3.0, 3.5)
     assert window and all(3.0 <= z <= 3.5 for z, _ in window)
+
+
+@pytest.mark.parametrize(
+    "word,pos,mainly",
+    [("weapon", "noun", True), ("boil", "verb", True), ("provocative", "adjective", True),
+     ("null", "noun", False), ("dim", "verb", False), ("immune", "noun", False), ("paris", "noun", False)],
+)
+def test_only_words_mainly_of_the_part_of_speech_are_offered(word, pos, mainly, lexicon):
+    assert is_mainly(lexicon.reader, word, pos) is mainly
+
+
+def test_a_phrase_meaning_question_offers_no_gloss_of_its_key_words_synonyms(lexicon):
+    item = make_item("intensify pressure", "intensify pressure", "phrase", "verb+noun",
+                     "Blinken said they discussed ways to intensify pressure on Moscow.",
+                     gloss="increase in extent or intensity")
+    senses = list(lexicon.synsets("intensify", "verb"))
+    for relation in ("hypernyms", "hyponyms", "verb_groups", "also_sees"):
+        senses += [n for s in lexicon.synsets("intensify", "verb") for n in getattr(s, relation)()]
+    forbidden = {first_clause(s.definition()) for s in senses}
+    assert "increase in extent or intensity" in forbidden and len(forbidden) > 10
+    for seed in range(8):
+        question = make_word_meaning(item, random.Random(seed), lexicon=lexicon)
+        wrong = [o for i, o in enumerate(question.options) if i != question.correct_option_id]
+        assert len(wrong) == 3 and not forbidden & set(wrong)

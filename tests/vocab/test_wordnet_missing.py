@@ -11,7 +11,7 @@ from vocab_texts import sample_reading_text, sentences
 
 from vocab import find_vocabulary
 from vocab.difficulty import rate_difficulty
-from vocab.lexicon import DEBIAN_WORDNET_DIR, load_lexicon
+from vocab.lexicon import DEBIAN_WORDNET_DIR, _load_lexicon, load_lexicon
 
 
 @pytest.fixture
@@ -71,4 +71,6 @@ def test_wordnet_in_nltk_s_data_path_is_found(no_nltk_data, tmp_path):
 
 
 def test_the_lexicon_is_loaded_once():
-    assert load_lexicon() is load_lexicon()
+    _load_lexicon.cache_clear()
+    first = load_lexicon()
+    assert load_lexicon() is first and load_lexicon(None) is first

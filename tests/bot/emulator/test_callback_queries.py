@@ -121,3 +121,12 @@ async def test_keyboard_removal_hides_the_reply_keyboard(bot, emu, alice):
     assert emu.last_message(alice).remove_keyboard
     with pytest.raises(LookupError):
         emu.press(alice, "B1")
+
+
+async def test_a_link_to_another_site_reaches_no_bot(bot, emu, alice):
+    await bot.send_message(alice.id, "Source", reply_markup=InlineKeyboardMarkup(
+        [[InlineKeyboardButton("Read the original", url="https://example.org/news")]]))
+    await bot.get_updates(offset=-1, timeout=0)
+    before = emu.pending_updates()
+    assert emu.press(alice, "Read the original") is None
+    assert emu.pending_updates() == before

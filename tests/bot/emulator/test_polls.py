@@ -139,3 +139,10 @@ def test_old_correct_option_id_still_works(api, alice):
     sent = api.ok("sendPoll", chat_id=alice.id, question="Q?", options=["a", "b"], type="quiz",
                   correct_option_id=1)
     assert sent["poll"]["correct_option_ids"] == [1]
+
+
+async def test_questions_and_options_keep_only_custom_emoji(bot, alice):
+    sent = await bot.send_poll(alice.id, "<b>Which</b> word?", [InputPollOption("<i>flee</i>", text_parse_mode="HTML"), "run"],
+                               question_parse_mode="HTML")
+    assert sent.poll.question == "Which word?" and sent.poll.question_entities == ()
+    assert sent.poll.options[0].text == "flee" and sent.poll.options[0].text_entities == ()
