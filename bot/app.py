@@ -25,7 +25,10 @@ from telegram.request import HTTPXRequest
 
 from bot.handlers import errors, fallback, start
 from bot.handlers import help as help_  # not to shadow the builtin
+from bot.clock import Clock
+from bot.handlers.common import CLOCK, STORE
 from bot.settings import Settings
+from bot.store import Store
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from bot.transport import RetryingRequest
 
@@ -52,6 +55,9 @@ def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("start", start.start),
         CommandHandler("help", help_.show_help),
+        # -- start, level check, settings, groups --
+        # -- articles and reading --
+        # -- quiz and progress --
         # Learner and tutor features go here, above the fallbacks.
         CallbackQueryHandler(fallback.stale_button),  # a button no handler above knows
         MessageHandler(filters.COMMAND, fallback.unknown_command),
@@ -64,6 +70,11 @@ async def set_command_menu(app: Application) -> None:
     for lang in LANGUAGES:
         commands = [BotCommand(name, text(lang, f"menu.{name}")) for name in MENU]
         await app.bot.set_my_commands(commands, language_code=None if lang == DEFAULT_LANGUAGE else lang)
+
+
+async def close_store(app: Application) -> None:
+    """Close the learners' open files at shutdown (every write is already on disk)."""
+    app.bot_data[STORE].close()
 
 
 def build_application(settings: Settings, *, rate_limiter: bool | None = None) -> Application:
@@ -82,7 +93,9 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
     )
     if use_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-    app = builder.build()
+    app = builder.post_shutdown(close_store).build()
+    app.bot_data[STORE] = Store.open(settings.data_dir)
+    app.bot_data[CLOCK] = Clock(settings.clock_file)
     app.add_handlers(handlers())
     app.add_error_handler(errors.on_error)
     return app

@@ -42,6 +42,7 @@ class Settings:
     log_level: str = "INFO"
     sandbox_files_dir: Path = Path("sandbox-files")
     rate_limiter: bool = True  # off only for benchmarks
+    clock_file: Path | None = None  # tests only: "now" is the ISO time written in this file
 
     @property
     def base_file_url(self) -> str:
@@ -73,6 +74,7 @@ class Settings:
             log_level=parse_log_level(get("LOG_LEVEL") or "INFO"),
             sandbox_files_dir=Path(get("SANDBOX_FILES_DIR") or "sandbox-files"),
             rate_limiter=parse_switch("RATE_LIMITER", get("RATE_LIMITER") or "on"),
+            clock_file=Path(get("CLOCK_FILE")) if get("CLOCK_FILE") else None,
         )
 
     def require_token(self) -> str:

@@ -18,6 +18,15 @@ MIN_ENGLISH_SHARE = 0.7
 #: A line of a few words is judged only when it has at least this many words.
 MIN_WORDS_TO_JUDGE_A_LINE = 4
 
+#: English function words that other languages written in the Latin alphabet rarely use
+#: ("de", "la", "die", "in", "on", "was" are left out: they are words in French, Spanish,
+#: German or Dutch too). A line holding one of them is English even when it is full of names
+#: ("Gyeongbokgung, Changdeokgung and Deoksugung reopen").
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to with that were are has have would for from by said this his her their they she it its "
+    "which who been not but or after about we you our".split()
+)
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
@@ -56,10 +65,13 @@ def latin_share(text: str) -> float:
 
 def is_foreign_line(line: str) -> bool:
     """A line that is not English: mostly another script, or (when long enough to judge) few
-    English words. Short Latin-script lines are given the benefit of the doubt (names)."""
+    English words and no English function word. Short Latin-script lines are given the
+    benefit of the doubt (names)."""
     if not any(ch.isalpha() for ch in line):
         return False
     if latin_share(line) < 0.5:
         return True
     words = letter_words(line)
-    return len(words) >= MIN_WORDS_TO_JUDGE_A_LINE and english_share(words) < MIN_ENGLISH_SHARE - 0.2
+    if len(words) < MIN_WORDS_TO_JUDGE_A_LINE or any(w in ENGLISH_FUNCTION_WORDS for w in words):
+        return False
+    return english_share(words) < MIN_ENGLISH_SHARE - 0.2

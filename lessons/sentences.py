@@ -78,15 +78,12 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+@lru_cache(maxsize=4096)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of each sentence in `text`, whitespace excluded.
 
-    Cached: cleaning and chunking both split the same paragraphs."""
-    return _sentence_spans(text)
-
-
-@lru_cache(maxsize=4096)
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    Cached, because cleaning and chunking split the same paragraphs (a benchmark of a first
+    analysis calls `sentence_spans.cache_clear()`)."""
     spans: list[tuple[int, int]] = []
     for start, end in sentence_tokenizer().span_tokenize(text):
         while start < end and text[start].isspace():
@@ -100,9 +97,6 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         else:
             spans.append((start, end))
     return tuple(spans)
-
-
-sentence_spans.cache_clear = _sentence_spans.cache_clear  # for benchmarks that measure a first analysis
 
 
 def split_sentences(text: str) -> list[str]:

@@ -114,10 +114,12 @@ def _wordnet_on_nltk_path() -> list:
     """nltk's own WordNet (`corpora/wordnet`, a directory or a zip), as a path pointer."""
     import nltk
 
-    try:
-        return [nltk.data.find("corpora/wordnet")]
-    except LookupError:
-        return []
+    for resource in ("corpora/wordnet", "corpora/wordnet.zip/wordnet/"):  # unpacked, or as downloaded
+        try:
+            return [nltk.data.find(resource)]
+        except LookupError:
+            continue
+    return []
 
 
 def _open_wordnet(directory):
@@ -127,19 +129,20 @@ def _open_wordnet(directory):
 
     from vocab.wordnet_reader import FastWordNetReader
 
-    if not isinstance(directory, str):  # found by nltk.data.find: already inside its data path
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return FastWordNetReader(directory, None)
-    if not os.path.isfile(os.path.join(directory, "index.noun")):
-        return None
-    directory = os.path.realpath(directory)
-    if directory not in nltk.data.path:
-        nltk.data.path.append(directory)  # nltk 3.9+ reads corpora only under its data path
-        _registered.add(directory)
+    if isinstance(directory, str):
+        if not os.path.isfile(os.path.join(directory, "index.noun")):
+            return None
+        directory = os.path.realpath(directory)
+        if directory not in nltk.data.path:
+            nltk.data.path.append(directory)  # nltk 3.9+ reads corpora only under its data path
+            _registered.add(directory)
+    # else: a pointer found by nltk.data.find, already inside nltk's data path
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "multilingual functions are not available": we don't use them
-        return FastWordNetReader(directory, None)
+        reader = FastWordNetReader(directory, None)
+        if not reader.synsets("entity"):  # index files are read lazily: check they are WordNet's
+            raise LookupError("no WordNet entries in it")
+    return reader
 
 
 def load_lexicon(wordnet_dirs: Sequence[str] | None = None) -> Lexicon:
@@ -170,6 +173,7 @@ def _load_word_tables() -> None:
 
 @lru_cache(maxsize=8)
 def _load_lexicon(dirs: tuple[str, ...], nltk_path: tuple[str, ...]) -> Lexicon:
+    """`nltk_path` is only part of the cache key: nltk.data.find reads nltk.data.path itself."""
     _load_word_tables()
     problems = []
     for directory in (*dirs, *_wordnet_on_nltk_path()):

@@ -1,17 +1,53 @@
-"""Small helpers every handler uses: the learner's language and the reply to send."""
+"""Small helpers every handler uses: the store, the clock, the learner and their language."""
 from __future__ import annotations
+
+from datetime import datetime
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.clock import Clock
+from bot.store import Store
 from bot.texts import language_for
+from vocab.progress import Learner
 
-#: Where a learner's own language choice is kept, in PTB's per-user data.
-LANGUAGE_CHOICE = "language"
+#: Keys of PTB's bot_data where build_application puts the shell's services.
+STORE = "store"
+CLOCK = "clock"
+
+
+def store_of(context: ContextTypes.DEFAULT_TYPE) -> Store:
+    """The TinyDB store opened at start-up."""
+    return context.bot_data[STORE]
+
+
+def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
+    """The current time (UTC, aware) from the bot's clock."""
+    clock: Clock = context.bot_data.get(CLOCK) or Clock()
+    return clock.now()
+
+
+def learner_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner:
+    """The stored learner for the update's user, created (and saved) on first contact."""
+    user = update.effective_user
+    store = store_of(context)
+    learner = store.learners.get(user.id)
+    if learner is None:
+        learner = Learner(
+            user_id=user.id,
+            name=user.first_name or "",
+            created_at=now(context),
+            language=language_for(user.language_code),
+        )
+        store.learners.save(learner)
+    return learner
 
 
 def language_of(update: object, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The language to answer this update in: the learner's choice, else their Telegram language."""
+    """The language to answer this update in: the learner's stored choice, else their Telegram language."""
     user = update.effective_user if isinstance(update, Update) else None
-    stored = context.user_data.get(LANGUAGE_CHOICE) if user and context.user_data is not None else None
-    return language_for(user.language_code if user else None, stored)
+    if user is None:
+        return language_for(None)
+    store = context.bot_data.get(STORE)
+    learner = store.learners.get(user.id) if store is not None else None
+    return language_for(user.language_code, learner.language if learner else None)

@@ -70,6 +70,8 @@ def user_message(world: World, user: User, chat_id: int, content: dict[str, Any]
     """`user` posts `content` in `chat_id`; returns the Message; queues it if the bot may see it."""
     with world.cond:
         world.users.setdefault(user.id, user)
+        if chat_id == user.id and chat_id not in world.chats:
+            world.add_user(user)
         state = world.chats.get(chat_id)
         if state is None:
             raise LookupError(f"no chat {chat_id}: register it with emu.group() or emu.user()")
@@ -192,7 +194,7 @@ def vote(world: World, user: User, poll_id: str, option_ids: list[int]) -> None:
         poll = world.polls.get(poll_id)
         if poll is None:
             raise LookupError(f"no poll {poll_id}")
-        if poll.is_closed or (poll.close_date and time.time() >= poll.close_date):
+        if poll.check_closed():
             raise ValueError("the poll is closed")
         options = list(option_ids)
         if any(not 0 <= i < len(poll.options) for i in options) or len(set(options)) != len(options):

@@ -57,6 +57,20 @@ class StoredPoll:
     close_date: int | None = None
     is_closed: bool = False
     votes: dict[int, list[int]] = field(default_factory=dict)  # user id -> option ids
+    opened_at: float = field(default_factory=time.time)
+
+    def closes_at(self) -> float | None:
+        """When open_period or close_date ends the poll, if either was set."""
+        if self.open_period:
+            return self.opened_at + self.open_period
+        return self.close_date or None
+
+    def check_closed(self) -> bool:
+        """Close the poll if its time is up (Telegram closes timed polls by itself)."""
+        deadline = self.closes_at()
+        if not self.is_closed and deadline is not None and time.time() >= deadline:
+            self.is_closed = True
+        return self.is_closed
 
 
 @dataclass
@@ -259,6 +273,7 @@ class World:
         return counts
 
     def poll_json(self, poll: StoredPoll) -> dict[str, Any]:
+        poll.check_closed()
         counts = self._counts(poll)
         options = []
         for index, (option, count) in enumerate(zip(poll.options, counts)):

@@ -5,6 +5,9 @@ template with `str.format` placeholders ("Hi, <b>{name}</b>!"). JSON needs no bu
 `gettext` would need compiled .mo files), every translation tool reads it, and a test checks that
 both catalogues have the same ids and the same placeholders.
 
+A feature may keep its messages in its own pair of files (`en.quiz.json`, `ko.quiz.json`); they
+are merged with `en.json`/`ko.json`, and an id may appear in only one file of a language.
+
 To add a message: add the same id to en.json and ko.json (Korean in polite 해요체), then call
 `text(lang, "the.id", name=...)`. Values are HTML-escaped unless wrapped in `Html`.
 """
@@ -37,11 +40,22 @@ def language_for(user_language_code: str | None, stored_choice: str | None = Non
     return DEFAULT_LANGUAGE
 
 
+def catalogue_files(lang: str) -> list[Path]:
+    """A language's catalogue files: `en.json` plus one per feature, `en.reading.json`, `en.quiz.json`..."""
+    return [CATALOGUE_DIR / f"{lang}.json", *sorted(CATALOGUE_DIR.glob(f"{lang}.*.json"))]
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """The message templates of one language, read once."""
-    path = CATALOGUE_DIR / f"{lang}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The message templates of one language, read once (every feature file of it merged)."""
+    merged: dict[str, str] = {}
+    for path in catalogue_files(lang):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise ValueError(f"{path.name} repeats message ids {sorted(clash)}")
+        merged.update(part)
+    return merged
 
 
 def placeholders(template: str) -> set[str]:

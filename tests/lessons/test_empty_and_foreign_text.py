@@ -77,3 +77,13 @@ def test_english_names_and_quotes_in_other_scripts_stay_in_the_text():
     article = clean_article(f"Ties with Russia stay strong\n\n{BODY}\n\n{paragraph}")
     assert article.paragraphs == (BODY, paragraph)
     assert article.note == ""
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Gyeongbokgung, Changdeokgung and Deoksugung reopen", "Yoon Suk Yeol meets Han Duck-soo in Yongsan"],
+)
+def test_a_title_full_of_korean_names_is_english(title):
+    article = clean_article(f"{title}\n\n{BODY}")
+    assert article.title == title
+    assert article.note == ""

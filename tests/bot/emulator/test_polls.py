@@ -142,7 +142,15 @@ def test_old_correct_option_id_still_works(api, alice):
 
 
 async def test_questions_and_options_keep_only_custom_emoji(bot, alice):
-    sent = await bot.send_poll(alice.id, "<b>Which</b> word?", [InputPollOption("<i>flee</i>", text_parse_mode="HTML"), "run"],
-                               question_parse_mode="HTML")
+    options = [InputPollOption("<i>flee</i>", text_parse_mode="HTML"), "run"]
+    sent = await bot.send_poll(alice.id, "<b>Which</b> word?", options, question_parse_mode="HTML")
     assert sent.poll.question == "Which word?" and sent.poll.question_entities == ()
     assert sent.poll.options[0].text == "flee" and sent.poll.options[0].text_entities == ()
+
+
+async def test_a_timed_poll_closes_by_itself(bot, emu, alice):
+    sent = await bot.send_poll(alice.id, "Quick!", ["a", "b"], open_period=5)
+    emu.world.polls[sent.poll.id].opened_at -= 6  # five seconds pass
+    with pytest.raises(ValueError, match="closed"):
+        emu.answer_poll(alice, sent.poll.id, [0])
+    assert emu.message(alice, sent.message_id).poll["is_closed"]
