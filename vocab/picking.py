@@ -28,7 +28,7 @@ Among the words beyond the learner's level, items are ranked by how worth learni
 
 The list is capped by the article's length: the number of distinct new words in a text grows
 roughly with the square root of its length (Heaps' law), so the cap is 0.6 * sqrt(running
-words), kept between 3 and 40: 12 for 400 words, 19 for 1,000, 40 from 4,500 on.
+words), kept between 3 and 40: 12 for 400 words, 19 for 1,000, 40 from about 4,400 on.
 """
 from __future__ import annotations
 
