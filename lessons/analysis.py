@@ -41,7 +41,7 @@ def analyse(
     chunks = make_chunks(article.paragraphs, min_chars=min_chars, max_chars=max_chars)
     sentences = [Sentence(text=s, chunk=c.index) for c in chunks for s in c.sentences]
     vocabulary = find_vocabulary(sentences, level=level, lexicon=lexicon, exclude=known)
-    difficulty = rate_difficulty([s.text for s in sentences], level=level)
+    difficulty = rate_difficulty([s.text for s in sentences], level=level, lexicon=lexicon)
     return Lesson(
         article=article,
         chunks=tuple(chunks),
