@@ -19,13 +19,19 @@ from telegram.ext import (
     CommandHandler,
     Defaults,
     MessageHandler,
+    PollAnswerHandler,
     filters,
 )
 from telegram.request import HTTPXRequest
 
-from bot.handlers import errors, fallback, start
+from bot.handlers import errors, fallback, groups, level, level_check, settings, start
 from bot.handlers import help as help_  # not to shadow the builtin
+from bot.handlers import progress, quiz
+from bot.handlers import articles, reading
+from bot import keyboards
+from bot.callback_data import pattern
 from bot.clock import Clock
+from bot.handlers import classes
 from bot.handlers.common import CLOCK, STORE
 from bot.settings import Settings
 from bot.store import Store
@@ -35,7 +41,7 @@ from bot.transport import RetryingRequest
 _log = logging.getLogger(__name__)
 
 #: The command menu, in the order Telegram shows it; each needs "menu.<name>" in every catalogue.
-MENU = ("start", "help")
+MENU = ("start", "read", "words", "quiz", "progress", "settings", "help")
 
 #: Seconds; generous enough for a slow phone network on the server's side, short enough to notice.
 CONNECT_TIMEOUT = 5.0
@@ -53,15 +59,54 @@ ALLOWED_UPDATES = Update.ALL_TYPES
 def handlers() -> list[BaseHandler]:
     """Every handler, in the order PTB tries them: the first that matches an update takes it."""
     return [
+        # -- start, level check, settings, groups --
+        CommandHandler(groups.LEARNER_COMMANDS, groups.point_to_private, filters=filters.ChatType.GROUPS),
         CommandHandler("start", start.start),
         CommandHandler("help", help_.show_help),
-        # -- start, level check, settings, groups --
+        CommandHandler("settings", settings.show_settings),
+        CallbackQueryHandler(level.choose_level, pattern=pattern(level.VERB)),
+        CallbackQueryHandler(level_check.answer_word, pattern=pattern(level_check.VERB)),
+        CallbackQueryHandler(settings.change_setting, pattern=pattern(settings.VERB)),
         # -- articles and reading --
+        CommandHandler("read", reading.resume, filters=filters.ChatType.PRIVATE),
+        CommandHandler("words", reading.list_words, filters=filters.ChatType.PRIVATE),
+        CallbackQueryHandler(reading.show_part, pattern=pattern(keyboards.READ)),
+        CallbackQueryHandler(reading.show_words_of_part, pattern=pattern(keyboards.WORDS)),
+        CallbackQueryHandler(reading.mark_word, pattern=pattern(keyboards.KNOW)),
+        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.Document.ALL, articles.bring_file),
+        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
+                       articles.bring_text),
         # -- quiz and progress --
+        CommandHandler("quiz", quiz.quiz_command),
+        CallbackQueryHandler(quiz.quiz_button, pattern=quiz.QUIZ_BUTTONS),
+        PollAnswerHandler(quiz.poll_answer),
+        CommandHandler("progress", progress.show_progress),
+        # -- tutors: classes --
+        CommandHandler("newclass", classes.new_class),
+        CommandHandler("invite", classes.renew_invite),
+        CommandHandler("classes", classes.list_classes),
+        CommandHandler("join", classes.join),
+        CommandHandler("leave", classes.leave),
+        CommandHandler("linkgroup", classes.link_group),
+        CallbackQueryHandler(classes.on_button, pattern=classes.BUTTONS),
         # Learner and tutor features go here, above the fallbacks.
         CallbackQueryHandler(fallback.stale_button),  # a button no handler above knows
         MessageHandler(filters.COMMAND, fallback.unknown_command),
         MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, fallback.chatter),
+    ]
+
+
+#: PTB handler group tried before `handlers()`: a handler there takes an update by raising
+#: ApplicationHandlerStop, or returns and lets `handlers()` see it.
+EARLY = -1
+
+
+def early_handlers() -> list[BaseHandler]:
+    """Handlers that look at an update before `handlers()` do (group EARLY)."""
+    return [
+        # a typed quiz answer ("munitions") is taken here; any other text goes on to the articles
+        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
+                       quiz.typed_answer),
     ]
 
 
@@ -96,6 +141,7 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
     app = builder.post_shutdown(close_store).build()
     app.bot_data[STORE] = Store.open(settings.data_dir)
     app.bot_data[CLOCK] = Clock(settings.clock_file)
+    app.add_handlers(early_handlers(), group=EARLY)
     app.add_handlers(handlers())
     app.add_error_handler(errors.on_error)
     return app

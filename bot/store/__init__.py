@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from lessons.assignments import AssignmentRepository
+from lessons.classes import ClassRepository
 from lessons.library import LessonRepository
 from vocab.progress import LearnerRepository, ProgressRepository
 
@@ -29,6 +31,8 @@ class Repositories(Protocol):
 
     learners: LearnerRepository
     lessons: LessonRepository
+    classes: ClassRepository
+    assignments: AssignmentRepository
 
     def progress(self, user_id: int) -> ProgressRepository: ...
 

@@ -3,12 +3,13 @@
     DATA_DIR/schema.json                  the schema version every file has reached
     DATA_DIR/learners/NN/<user id>.json   one learner: profile, reading, words, answers, days, library
     DATA_DIR/lessons/ab/<lesson id>.json  one lesson
-    DATA_DIR/index.json                   shared and small (classes and invite codes, later)
+    DATA_DIR/index.json                   shared and small: classes, invite codes, group links, assignments
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from bot.store.classes import TinyAssignments, TinyClasses
 from bot.store.files import DataFile, LearnerFiles
 from bot.store.learners import TinyLearners, TinyProgress
 from bot.store.lessons import TinyLessons
@@ -16,7 +17,7 @@ from bot.store.schema import INDEX_FILE, LEARNERS_DIR, LESSONS_DIR, MigrationRep
 
 
 class Store:
-    """TinyDB storage for the bot: `.learners`, `.lessons` and `.progress(user_id)`.
+    """TinyDB storage for the bot: `.learners`, `.lessons`, `.progress(user_id)`, `.classes`, `.assignments`.
 
     Every method is synchronous and returns once its change is on disk (a millisecond or two:
     fine to call from async handlers). Threads may share a Store: each file has its own lock.
@@ -27,7 +28,9 @@ class Store:
         self._learner_files = LearnerFiles(self.data_dir / LEARNERS_DIR, capacity=open_learners)
         self.learners = TinyLearners(self._learner_files)
         self.lessons = TinyLessons(self.data_dir / LESSONS_DIR, self._learner_files, cached=cached_lessons)
-        self._shared = DataFile(self.data_dir / INDEX_FILE, "index")  # classes, invite codes: later issues
+        self._shared = DataFile(self.data_dir / INDEX_FILE, "index")  # classes, invite codes, assignments
+        self.classes = TinyClasses(self._shared)
+        self.assignments = TinyAssignments(self._shared, self.classes)
         self.migration: MigrationReport | None = None
 
     @classmethod

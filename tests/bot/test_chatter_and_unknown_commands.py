@@ -46,5 +46,5 @@ def test_in_a_group_only_commands_for_this_bot_are_answered(emu):
         text("en", "fallback.unknown_command", command="/nonsense"),
     ]
     emu.send_text(tutor, "/start", chat=group)
-    assert emu.wait_for_messages(group)[0].html == text("en", "start.welcome", name="Tutor")
+    assert emu.wait_for_messages(group)[0].html == text("en", "group.go_private", name="Tutor")
     assert len(emu.messages(group)) == 4

@@ -18,3 +18,8 @@ def test_a_learner_sees_the_menu_in_their_language(emu, language_code, lang):
     learner = emu.user(1001, "Minji", language_code=language_code)
     descriptions = [entry["description"] for entry in emu.command_menu(learner)]
     assert descriptions == [text(lang, f"menu.{name}") for name in MENU]
+
+
+def test_the_menu_holds_every_learner_command_in_the_order_of_a_lesson(emu):
+    names = [entry["command"] for entry in emu.commands()]
+    assert names == ["start", "read", "words", "quiz", "progress", "settings", "help"]

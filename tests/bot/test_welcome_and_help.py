@@ -1,8 +1,9 @@
-"""/start and /help answer in the learner's Telegram language, in private chats and in groups."""
+"""/start and /help answer in the learner's Telegram language; in groups /start points to the private chat."""
 from __future__ import annotations
 
 import pytest
 
+from bot.app import MENU
 from bot.texts import text
 
 LANGUAGES = [("en", "en"), ("ko", "ko"), ("ko-KR", "ko"), ("de", "en"), (None, "en")]
@@ -13,7 +14,7 @@ def test_start_greets_the_learner_by_name_in_their_language(emu, telegram_langua
     learner = emu.user(1001, "Minji", language_code=telegram_language)
     emu.send_text(learner, "/start")
     [welcome] = emu.wait_for_messages(learner)
-    assert welcome.html == text(lang, "start.welcome", name="Minji")
+    assert welcome.html.startswith(text(lang, "start.welcome", name="Minji"))
     assert "Minji" in welcome.bold
 
 
@@ -23,7 +24,8 @@ def test_help_lists_the_commands_in_the_learners_language(emu, telegram_language
     emu.send_text(learner, "/help")
     [answer] = emu.wait_for_messages(learner)
     assert answer.html == text(lang, "help.body")
-    assert "/start" in answer.text and "/help" in answer.text
+    for command in MENU:  # every command of the menu, each on its own line with what it does
+        assert f"\n/{command}: " in answer.text
 
 
 def test_a_name_with_html_in_it_is_shown_as_typed(emu):
@@ -42,9 +44,23 @@ def test_two_learners_each_get_their_own_language(emu):
 
 
 @pytest.mark.parametrize("command", ["/start", "/start@ReadingCompanionBot"])
-def test_start_works_in_a_group(emu, command):
+def test_start_in_a_group_points_to_the_private_chat(emu, command):
     tutor = emu.user(2001, "Tutor", language_code="ko")
     group = emu.group(-2001, "Class 1", members=[tutor])
     emu.send_text(tutor, command, chat=group)
-    [welcome] = emu.wait_for_messages(group)
-    assert welcome.html == text("ko", "start.welcome", name="Tutor")
+    [pointer] = emu.wait_for_messages(group)
+    assert pointer.html == text("ko", "group.go_private", name="Tutor")
+
+
+@pytest.mark.parametrize("telegram_language, lang", LANGUAGES[:2])
+def test_help_says_how_to_bring_an_article(telegram_language, lang):
+    body = text(lang, "help.body")
+    for way in (".txt", ".docx", ".pdf", ".html"):
+        assert way in body
+
+
+def test_help_works_in_a_group(emu):
+    tutor = emu.user(2001, "Tutor", language_code="ko")
+    group = emu.group(-2001, "Class 1", members=[tutor])
+    emu.send_text(tutor, "/help", chat=group)
+    assert emu.wait_for_messages(group)[0].html == text("ko", "help.body")

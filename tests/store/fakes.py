@@ -10,10 +10,12 @@ import copy
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from lessons.article import Lesson
+from lessons.assignments import ASSIGNMENT_ID, Assignment
+from lessons.classes import CLASS_ID, Class, is_invite_code
 from lessons.library import LESSON_ID_LENGTH, LibraryEntry, lesson_id_for
 from vocab.progress import Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
 
@@ -166,13 +168,112 @@ class FakeLessons:
         return isinstance(lesson_id, str) and bool(LESSON_ID.fullmatch(lesson_id))
 
 
+class FakeClasses:
+    """Classes in a dict; invite codes and group links are looked up from the classes themselves."""
+
+    def __init__(self):
+        self._classes: dict[str, Class] = {}
+
+    def create(self, class_: Class) -> None:
+        if class_.class_id in self._classes or self.by_invite_code(class_.invite_code) is not None:
+            raise ValueError("class id or invite code taken")
+        self._classes[class_.class_id] = class_
+        if class_.group_chat_id is not None:
+            self._unlink_others(class_)
+
+    def get(self, class_id: str) -> Class | None:
+        return self._classes.get(class_id) if isinstance(class_id, str) and CLASS_ID.fullmatch(class_id) else None
+
+    def for_tutor(self, tutor_id: int) -> tuple[Class, ...]:
+        return self._sorted(c for c in self._classes.values() if c.tutor_id == tutor_id)
+
+    def for_learner(self, user_id: int) -> tuple[Class, ...]:
+        return self._sorted(c for c in self._classes.values() if user_id in c.learner_ids)
+
+    def by_invite_code(self, code: str) -> Class | None:
+        if not is_invite_code(code):
+            return None
+        return next((c for c in self._classes.values() if c.invite_code == code), None)
+
+    def replace_invite(self, class_id: str, code: str) -> Class:
+        current = self._known(class_id)
+        if not is_invite_code(code):
+            raise ValueError("not an invite code")
+        holder = self.by_invite_code(code)
+        if holder is not None and holder.class_id != class_id:
+            raise ValueError("invite code taken")
+        return self._put(replace(current, invite_code=code))
+
+    def add_learner(self, class_id: str, user_id: int) -> Class:
+        return self._put(self._known(class_id).with_learner(user_id))
+
+    def remove_learner(self, class_id: str, user_id: int) -> Class:
+        return self._put(self._known(class_id).without_learner(user_id))
+
+    def link_group(self, class_id: str, chat_id: int | None) -> Class:
+        linked = self._put(replace(self._known(class_id), group_chat_id=chat_id))
+        if chat_id is not None:
+            self._unlink_others(linked)
+        return linked
+
+    def class_for_group(self, chat_id: int) -> Class | None:
+        return next((c for c in self._classes.values() if c.group_chat_id == chat_id), None)
+
+    def _known(self, class_id: str) -> Class:
+        class_ = self.get(class_id)
+        if class_ is None:
+            raise KeyError(class_id)
+        return class_
+
+    def _put(self, class_: Class) -> Class:
+        self._classes[class_.class_id] = class_
+        return class_
+
+    def _unlink_others(self, linked: Class) -> None:
+        for other in list(self._classes.values()):
+            if other.class_id != linked.class_id and other.group_chat_id == linked.group_chat_id:
+                self._put(replace(other, group_chat_id=None))
+
+    @staticmethod
+    def _sorted(classes) -> tuple[Class, ...]:
+        return tuple(sorted(classes, key=lambda c: c.created_at))
+
+
+class FakeAssignments:
+    def __init__(self, classes: FakeClasses):
+        self._classes = classes
+        self._assignments: dict[str, Assignment] = {}
+
+    def add(self, assignment: Assignment) -> None:
+        if assignment.assignment_id in self._assignments:
+            raise ValueError("assignment id taken")
+        self._assignments[assignment.assignment_id] = assignment
+
+    def get(self, assignment_id: str) -> Assignment | None:
+        valid = isinstance(assignment_id, str) and ASSIGNMENT_ID.fullmatch(assignment_id)
+        return self._assignments.get(assignment_id) if valid else None
+
+    def for_class(self, class_id: str) -> tuple[Assignment, ...]:
+        return self._sorted(a for a in self._assignments.values() if a.class_id == class_id)
+
+    def for_learner(self, user_id: int) -> tuple[Assignment, ...]:
+        mine = {c.class_id for c in self._classes.for_learner(user_id)}
+        return self._sorted(a for a in self._assignments.values() if a.class_id in mine)
+
+    @staticmethod
+    def _sorted(assignments) -> tuple[Assignment, ...]:
+        return tuple(sorted(assignments, key=lambda a: a.assigned_at))
+
+
 class FakeStore:
-    """`.learners`, `.lessons`, `.progress(user_id)`, all in memory."""
+    """`.learners`, `.lessons`, `.progress(user_id)`, `.classes`, `.assignments`, all in memory."""
 
     def __init__(self):
         self.users: dict[int, _LearnerData] = {}
         self.learners = FakeLearners(self)
         self.lessons = FakeLessons(self)
+        self.classes = FakeClasses()
+        self.assignments = FakeAssignments(self.classes)
 
     def data(self, user_id: int) -> _LearnerData:
         return self.users.setdefault(user_id, _LearnerData())

@@ -1,0 +1,48 @@
+"""/progress: articles finished, words learned, quiz accuracy and the streak, in one message."""
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.texts import Html, text
+from vocab.progress_summary import ProgressSummary, local_date, summarize_progress
+
+
+def progress_message(lang: str, summary: ProgressSummary) -> str:
+    """The summary in the learner's language."""
+    if summary.accuracy_percent is None:
+        accuracy = text(lang, "progress.accuracy_none")
+    else:
+        accuracy = text(lang, "progress.accuracy", percent=summary.accuracy_percent,
+                        right=summary.right_answers, total=summary.answers)
+    return text(
+        lang, "progress.body",
+        articles=summary.articles_finished,
+        learned=summary.words_learned,
+        from_quizzes=summary.words_learned - summary.words_known,
+        known=summary.words_known,
+        in_progress=summary.words_in_progress,
+        accuracy=Html(accuracy),
+        streak=summary.streak,
+    )
+
+
+async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the learner what they have read and learned so far."""
+    message = update.effective_message
+    lang = language_of(update, context)
+    if message.chat.type != ChatType.PRIVATE:
+        await message.reply_text(text(lang, "quiz.private_only", command="progress"))
+        return
+    learner = learner_of(update, context)
+    progress = store_of(context).progress(learner.user_id)
+    summary = summarize_progress(
+        readings=progress.readings(),
+        words=progress.words(),
+        answers=progress.answers(),
+        active_days=progress.active_days(),
+        today=local_date(now(context), learner.timezone),
+    )
+    await message.reply_text(progress_message(lang, summary))
