@@ -34,9 +34,10 @@ def test_companion_sandbox_chats_through_piped_input(tmp_path, run_companion):
     assert result.returncode == 0, result.stderr + out
     assert "Learner> /start" in out
     assert "Hi, **Learner**!" in out  # bold shown with **
-    assert "there is nothing to pick here" in out  # /start shows no buttons yet
+    assert "[1] A2" in out  # /start offers the levels as numbered buttons
+    assert "Your level is now **A2**" in out  # typing 1 pressed the first one
     assert "Tutor> /help" in out and "**제가 할 수 있는 일**" in out
-    assert "Tutor in Class 1> /start" in out and "안녕하세요, **Tutor**님!" in out
+    assert "Tutor in Class 1> /start" in out and "https://t.me/ReadingCompanionBot" in out  # groups: pointer to the private chat
     assert "this line is never read" not in out
     log = (tmp_path / "data" / "sandbox" / "bot.log").read_text()
     assert "is polling for updates" in log and "Stopped cleanly" in log and "Traceback" not in log
