@@ -23,7 +23,7 @@ def test_the_reply_arrives_once_after_a_fault(emu, fault):
     # Updates are handled in order: once /start is answered, a late duplicate of /help would be here.
     emu.send_text(learner, "/start")
     [welcome] = emu.wait_for_messages(learner, timeout=15)
-    assert welcome.html == text("en", "start.welcome", name="Minji")
+    assert welcome.html.startswith(text("en", "start.welcome", name="Minji"))
     assert [m.html for m in emu.messages(learner)] == [answer.html, welcome.html]
     assert delivered(emu, learner.id, text("en", "help.body")) == 1
 
