@@ -35,8 +35,8 @@ OPTIONS = 4
 
 
 @dataclass(frozen=True)
-class GapFill:
-    """The article sentence with a blank; pick the word that was there."""
+class PollQuestion:
+    """A question sent as a Telegram quiz poll: the fields sendPoll takes, plus what grades it."""
 
     id: str
     lemma: str
@@ -44,22 +44,22 @@ class GapFill:
     options: tuple[str, ...]
     correct_option_id: int
     explanation: str
-    kind: str = "gap_fill"
+    kind: str = "poll"
     is_poll: ClassVar[bool] = True
 
 
 @dataclass(frozen=True)
-class WordMeaning:
+class GapFill(PollQuestion):
+    """The article sentence with a blank; pick the word that was there."""
+
+    kind: str = "gap_fill"
+
+
+@dataclass(frozen=True)
+class WordMeaning(PollQuestion):
     """"What does 'munitions' mean?" with four glosses."""
 
-    id: str
-    lemma: str
-    question: str
-    options: tuple[str, ...]
-    correct_option_id: int
-    explanation: str
     kind: str = "meaning"
-    is_poll: ClassVar[bool] = True
 
 
 @dataclass(frozen=True)
