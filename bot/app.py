@@ -89,6 +89,12 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("leave", classes.leave),
         CommandHandler("linkgroup", classes.link_group),
         CallbackQueryHandler(classes.on_button, pattern=classes.BUTTONS),
+        # -- tutors: library and word lists --
+        # -- tutors: assignments, reminders before due dates, finish notices --
+        # -- tutors: reports --
+        # -- reviews (FSRS) --
+        # -- daily reminders, goals, time zones --
+        # -- pronunciation and export --
         # Learner and tutor features go here, above the fallbacks.
         CallbackQueryHandler(fallback.stale_button),  # a button no handler above knows
         MessageHandler(filters.COMMAND, fallback.unknown_command),

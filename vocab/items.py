@@ -38,6 +38,8 @@ class VocabItem:
     sentence: str  # the first sentence it appears in
     chunk: int  # index of the chunk holding that sentence
     gloss: str  # short English gloss from WordNet; "" when WordNet is not installed
+    tutor_gloss: str = ""  # the tutor's gloss in the learners' language ("군수품"), shown beside `gloss`
+    from_tutor: bool = False  # added by the tutor: always taught, whatever the learner's level
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -46,6 +46,7 @@ class Learner:
     reminder_time: time | None = None  # local time of the daily reminder; None: no reminder
     daily_goal: int = DEFAULT_DAILY_GOAL
     desired_retention: float = DEFAULT_RETENTION
+    daily_digest: bool = False  # as a tutor: learners' finishes come in one message a day, not one each
 
     def __post_init__(self):
         if self.language not in LANGUAGES:
@@ -67,6 +68,7 @@ class ReadingState:
     part: int = 0
     parts_read: frozenset[int] = frozenset({0})
     finished_at: datetime | None = None  # when the last part was read
+    assignment_id: str | None = None  # the tutor's assignment this reading counts toward, if any
 
     def at_part(self, index: int) -> ReadingState:
         """The learner moved to part `index` (it now counts as read)."""
@@ -99,6 +101,7 @@ class WordStatus:
     updated_at: datetime
     right: int = 0
     wrong: int = 0
+    tutor_gloss: str = ""  # the tutor's gloss in the learner's language, when one was given
 
     @classmethod
     def first_met(cls, item: VocabItem, lesson_id: str, at: datetime) -> WordStatus:
@@ -106,6 +109,7 @@ class WordStatus:
         return cls(
             lemma=item.lemma, item=item.item, status="new", lesson_id=lesson_id,
             sentence=item.sentence, gloss=item.gloss, first_seen=at, updated_at=at,
+            tutor_gloss=item.tutor_gloss,
         )
 
     def marked_known(self, at: datetime) -> WordStatus:

@@ -2,6 +2,8 @@
 
 Written out by hand rather than with `asdict`, so that renaming a dataclass field cannot change
 the files silently: a change here is a schema change and needs a migration (see schema.py).
+A new optional field read with `record.get(name, default)` is the one exception: files written
+before it simply lack it and mean the default.
 Times are ISO 8601 strings, dates "YYYY-MM-DD".
 """
 from __future__ import annotations
@@ -34,6 +36,7 @@ def learner_record(learner: Learner) -> Record:
         "reminder_time": None if learner.reminder_time is None else learner.reminder_time.isoformat(),
         "daily_goal": learner.daily_goal,
         "desired_retention": learner.desired_retention,
+        "daily_digest": learner.daily_digest,
     }
 
 
@@ -49,6 +52,7 @@ def learner_from(record: Record) -> Learner:
         reminder_time=None if reminder is None else time.fromisoformat(reminder),
         daily_goal=record["daily_goal"],
         desired_retention=record["desired_retention"],
+        daily_digest=record.get("daily_digest", False),
     )
 
 
@@ -59,6 +63,7 @@ def reading_record(state: ReadingState) -> Record:
         "part": state.part,
         "parts_read": sorted(state.parts_read),
         "finished_at": _when(state.finished_at),
+        "assignment_id": state.assignment_id,
     }
 
 
@@ -69,6 +74,7 @@ def reading_from(record: Record) -> ReadingState:
         part=record["part"],
         parts_read=frozenset(record["parts_read"]),
         finished_at=_datetime(record["finished_at"]),
+        assignment_id=record.get("assignment_id"),
     )
 
 
@@ -84,6 +90,7 @@ def word_record(word: WordStatus) -> Record:
         "updated_at": word.updated_at.isoformat(),
         "right": word.right,
         "wrong": word.wrong,
+        "tutor_gloss": word.tutor_gloss,
     }
 
 
@@ -99,6 +106,7 @@ def word_from(record: Record) -> WordStatus:
         updated_at=datetime.fromisoformat(record["updated_at"]),
         right=record["right"],
         wrong=record["wrong"],
+        tutor_gloss=record.get("tutor_gloss", ""),
     )
 
 
