@@ -22,7 +22,8 @@ TOKEN_SHAPE = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 #: Every environment variable the bot reads; each is documented in .env.example.
-SETTING_NAMES = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "DATA_DIR", "LOG_LEVEL", "SANDBOX_FILES_DIR", "RATE_LIMITER")
+SETTING_NAMES = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "DATA_DIR", "LOG_LEVEL", "SANDBOX_FILES_DIR", "RATE_LIMITER",
+                 "CLOCK_FILE", "JOB_TICK_SECONDS")
 
 _FALSE = {"0", "false", "no", "off"}
 _TRUE = {"1", "true", "yes", "on"}
@@ -43,6 +44,7 @@ class Settings:
     sandbox_files_dir: Path = Path("sandbox-files")
     rate_limiter: bool = True  # off only for benchmarks
     clock_file: Path | None = None  # tests only: "now" is the ISO time written in this file
+    job_tick_seconds: float = 30.0  # how often the bot looks for reminders and digests that are due
 
     @property
     def base_file_url(self) -> str:
@@ -75,6 +77,7 @@ class Settings:
             sandbox_files_dir=Path(get("SANDBOX_FILES_DIR") or "sandbox-files"),
             rate_limiter=parse_switch("RATE_LIMITER", get("RATE_LIMITER") or "on"),
             clock_file=Path(get("CLOCK_FILE")) if get("CLOCK_FILE") else None,
+            job_tick_seconds=parse_tick(get("JOB_TICK_SECONDS") or "30"),
         )
 
     def require_token(self) -> str:
@@ -82,6 +85,17 @@ class Settings:
         if not self.token:
             raise SettingsError("TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather in .env (see .env.example)")
         return self.token
+
+
+def parse_tick(raw: str) -> float:
+    """Seconds between two looks for due reminders: 0.05 (tests) to 3600."""
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise SettingsError(f"JOB_TICK_SECONDS must be a number of seconds, not {raw!r}") from None
+    if not 0.05 <= seconds <= 3600:
+        raise SettingsError("JOB_TICK_SECONDS must be between 0.05 and 3600")
+    return seconds
 
 
 def parse_token(raw: str) -> str | None:
