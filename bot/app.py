@@ -67,6 +67,7 @@ def handlers() -> list[BaseHandler]:
         CallbackQueryHandler(level.choose_level, pattern=pattern(level.VERB)),
         CallbackQueryHandler(level_check.answer_word, pattern=pattern(level_check.VERB)),
         CallbackQueryHandler(settings.change_setting, pattern=pattern(settings.VERB)),
+        MessageHandler(filters.StatusUpdate.MIGRATE, groups.follow_migration),
         # -- articles and reading --
         CommandHandler("read", reading.resume, filters=filters.ChatType.PRIVATE),
         CommandHandler("words", reading.list_words, filters=filters.ChatType.PRIVATE),

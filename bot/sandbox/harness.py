@@ -159,6 +159,10 @@ class Emulator(Watching):
             self.world.users.setdefault(by.id, by)
             return people.bot_joins(self.world, self.world.chats[group.id], by)
 
+    def upgrade_to_supergroup(self, group: Chat, by: User) -> Chat:
+        """`by` upgrades a basic group to a supergroup: returns the new chat (a new id)."""
+        return people.upgrade_group(self.world, self.world.chats[group.id], by)
+
     def block(self, user: User, blocked: bool = True) -> None:
         """The user blocks (or unblocks) the bot: sends to them get 403 "bot was blocked by the user"."""
         with self.world.cond:

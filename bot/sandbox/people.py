@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 from . import rules
 from .markup import utf16_len
 from .media import image_size, media_json, store_file
-from .objects import User
+from .objects import Chat, User
 from .state import ChatState, StoredCallback, StoredMessage, World
 
 #: Telegram marks these in user text: /commands (optionally /command@bot), links and @mentions.
@@ -234,3 +234,22 @@ def bot_joins(world: World, state: ChatState, by: User) -> dict:
         data = world.message_json(message)
         world.push_update("message", data)
     return data
+
+
+def upgrade_group(world: World, state: ChatState, by: User) -> Chat:
+    """`by` turns a basic group into a supergroup, as Telegram does: a new chat id (-100...), the
+    old chat says `migrate_to_chat_id`, the new one `migrate_from_chat_id`, and posting to the old
+    id is refused from then on with the new id in the error's parameters."""
+    with world.cond:
+        if state.chat.type != "group" or state.migrated_to is not None:
+            raise ValueError("only a basic group, not upgraded yet, can become a supergroup")
+        new_id = -(10**12 + abs(state.chat.id))  # supergroups and channels: -100 then the id
+        chat = Chat(new_id, "supergroup", title=state.chat.title)
+        world.add_group(chat, set(state.members), state.owner, set(state.admins))
+        state.migrated_to = new_id
+        for where, content in ((state, {"migrate_to_chat_id": new_id}),
+                               (world.chats[new_id], {"migrate_from_chat_id": state.chat.id})):
+            message = world.add_message(where, by.to_api(), False, content)
+            world.push_update("message", world.message_json(message))
+    world.changed()
+    return chat

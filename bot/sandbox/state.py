@@ -105,6 +105,7 @@ class ChatState:
     admins: set[int] = field(default_factory=set)
     actions: list[str] = field(default_factory=list)
     reply_keyboard: dict | None = None
+    migrated_to: int | None = None  # a group upgraded to this supergroup: posting here is refused
 
 
 class World:
@@ -183,6 +184,9 @@ class World:
     def writable_chat(self, chat_id: int) -> ChatState:
         """The chat the bot may post to now, or Telegram's refusal."""
         state = self.chat_state(chat_id)
+        if state.migrated_to is not None:
+            raise ApiError("Bad Request: group chat was upgraded to a supergroup chat", 400,
+                           {"migrate_to_chat_id": state.migrated_to})
         if state.chat.type == "private":
             if chat_id in self.blocked:
                 raise ApiError("Forbidden: bot was blocked by the user", 403)

@@ -179,3 +179,18 @@ def test_only_the_tutor_links_a_group_and_its_members_join_from_there(emu):
 
     assert ask(emu, other_tutor, "/linkgroup", chat=group).html == text("en", "tutor.error.group_taken")
     assert text("en", "tutor.classes.group_linked") not in ask(emu, other_tutor, "/classes").html
+
+
+def test_a_linked_group_stays_linked_when_it_becomes_a_supergroup(emu):
+    tutor, other_tutor = emu.user(2001, "Jina"), emu.user(2002, "Hoon")
+    group = emu.group(-3002, "Thursday readers", members=[tutor, other_tutor])
+    ask(emu, tutor, "/newclass Thursday B2")
+    ask(emu, other_tutor, "/newclass Hoon's class")
+    assert ask(emu, tutor, "/linkgroup", chat=group).html == text("en", "tutor.link.done", name="Thursday B2")
+
+    supergroup = emu.upgrade_to_supergroup(group, tutor)
+    ask(emu, tutor, "/help", chat=supergroup)  # the tutor's updates are handled in order: the move is done
+
+    assert ask(emu, other_tutor, "/linkgroup", chat=supergroup).html == text("en", "tutor.error.group_taken")
+    [thursday_line] = [line for line in ask(emu, tutor, "/classes").html.splitlines() if "Thursday" in line]
+    assert thursday_line.endswith(text("en", "tutor.classes.group_linked"))

@@ -100,3 +100,19 @@ async def test_chat_actions_are_recorded(bot, emu, alice):
     await bot.send_chat_action(alice.id, "typing")
     await bot.send_chat_action(alice.id, "upload_document")
     assert emu.chat_actions(alice) == ["typing", "upload_document"]
+
+
+async def test_a_group_upgraded_to_a_supergroup_moves_to_a_new_id(bot, emu, alice):
+    from telegram.error import ChatMigrated
+
+    group = emu.group(-4001, "Reading club", members=[alice])
+    upgraded = emu.upgrade_to_supergroup(group, alice)
+    assert upgraded.id < -1_000_000_000_000 and upgraded.type == "supergroup"
+    updates = await bot.get_updates(timeout=0)
+    said = {(u.message.chat.id, u.message.migrate_to_chat_id, u.message.migrate_from_chat_id)
+            for u in updates if u.message.chat.id != alice.id}
+    assert said == {(-4001, upgraded.id, None), (upgraded.id, None, -4001)}
+    with pytest.raises(ChatMigrated) as refused:
+        await bot.send_message(-4001, "Hello, club")
+    assert refused.value.new_chat_id == upgraded.id
+    await bot.send_message(upgraded.id, "Hello, club")
