@@ -100,7 +100,8 @@ def figures(seconds: list[float]) -> str:
     return f"median {statistics.median(ms):6.2f} ms   p99 {p99:6.2f} ms"
 
 
-def run(count: int, answers: int, open_learners: int) -> None:
+def run(count: int, answers: int, open_learners: int) -> tuple[list[float], list[float]]:
+    """Time `answers` cold and warm answers with `count` learners stored; prints and returns them (seconds)."""
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:  # on the disk the bot uses, not tmpfs
         data_dir = Path(tmp)
         made = time.perf_counter()
@@ -127,6 +128,7 @@ def run(count: int, answers: int, open_learners: int) -> None:
         print(f"         traced peak while answering ({answers} more, cold): {peak / 1e6:.1f} MB;"
               f" learner files open: {store.open_learner_files}")
         store.close()
+        return cold, warm
 
 
 def baseline(count: int, answers: int) -> None:

@@ -3,4 +3,5 @@ import sys
 
 from bot.cli import main
 
-sys.exit(main(sys.argv[1:] or ["run"]))
+if __name__ == "__main__":  # not when a worker process (charts) imports this module again
+    sys.exit(main(sys.argv[1:] or ["run"]))

@@ -28,20 +28,29 @@ from bot.handlers import errors, fallback, groups, level, level_check, settings,
 from bot.handlers import help as help_  # not to shadow the builtin
 from bot.handlers import progress, quiz
 from bot.handlers import articles, reading
-from bot import keyboards
+from bot.handlers import export, pronunciation
+from bot import keyboards, voice
 from bot.callback_data import pattern
 from bot.clock import Clock
 from bot.handlers import classes
+from bot.handlers import library, word_lists
+from bot.handlers import assignments
+from bot import assignment_jobs
+from bot.handlers import reports
+from bot.handlers import review
+from bot.handlers import reminder_settings
+from bot import daily_reminders
 from bot.handlers.common import CLOCK, STORE
 from bot.settings import Settings
 from bot.store import Store
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from bot.transport import RetryingRequest
+from bot.update_order import MAX_RUNNING, LearnerOrder
 
 _log = logging.getLogger(__name__)
 
 #: The command menu, in the order Telegram shows it; each needs "menu.<name>" in every catalogue.
-MENU = ("start", "read", "words", "quiz", "progress", "settings", "help")
+MENU = ("start", "read", "words", "quiz", "review", "progress", "export", "settings", "help")
 
 #: Seconds; generous enough for a slow phone network on the server's side, short enough to notice.
 CONNECT_TIMEOUT = 5.0
@@ -91,11 +100,29 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("linkgroup", classes.link_group),
         CallbackQueryHandler(classes.on_button, pattern=classes.BUTTONS),
         # -- tutors: library and word lists --
+        CommandHandler("add", library.add),
+        CommandHandler("library", library.show_library),
+        CommandHandler("wordlist", word_lists.show_word_list),
+        CommandHandler("addword", word_lists.add_word),
+        CommandHandler("removeword", word_lists.remove_word),
+        CommandHandler("gloss", word_lists.gloss_word),
+        CallbackQueryHandler(library.on_button, pattern=library.BUTTONS),
+        CallbackQueryHandler(word_lists.on_button, pattern=word_lists.BUTTONS),
         # -- tutors: assignments, reminders before due dates, finish notices --
+        CommandHandler("assign", assignments.assign),
+        CommandHandler("digest", assignments.digest),
+        CallbackQueryHandler(assignments.on_button, pattern=assignments.BUTTONS),
         # -- tutors: reports --
+        CommandHandler("report", reports.report),
+        CallbackQueryHandler(reports.on_button, pattern=reports.BUTTONS),
         # -- reviews (FSRS) --
+        CommandHandler("review", review.review_command, filters=filters.ChatType.PRIVATE),
+        CallbackQueryHandler(review.on_button, pattern=review.BUTTONS),
         # -- daily reminders, goals, time zones --
+        CallbackQueryHandler(reminder_settings.change_reminder, pattern=pattern(reminder_settings.VERB)),
         # -- pronunciation and export --
+        CallbackQueryHandler(pronunciation.send_pronunciation, pattern=pattern(keyboards.PRONOUNCE)),
+        CommandHandler("export", export.export_words),
         # Learner and tutor features go here, above the fallbacks.
         CallbackQueryHandler(fallback.stale_button),  # a button no handler above knows
         MessageHandler(filters.COMMAND, fallback.unknown_command),
@@ -114,7 +141,20 @@ def early_handlers() -> list[BaseHandler]:
         # a typed quiz answer ("munitions") is taken here; any other text goes on to the articles
         MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
                        quiz.typed_answer),
+        # the answer to a review poll is taken here; any other poll answer goes on to the quiz
+        PollAnswerHandler(review.poll_answer),
     ]
+
+
+#: PTB handler group tried before EARLY: the time or time zone /settings asked a learner to type
+#: is taken there (ApplicationHandlerStop), so it is neither a typed quiz answer nor an article.
+SETTINGS_ANSWERS = EARLY - 1
+
+
+def settings_answers() -> list[BaseHandler]:
+    """Handlers of group SETTINGS_ANSWERS."""
+    return [MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT,
+                           reminder_settings.typed_reply)]
 
 
 async def set_command_menu(app: Application) -> None:
@@ -125,8 +165,12 @@ async def set_command_menu(app: Application) -> None:
 
 
 async def close_store(app: Application) -> None:
-    """Close the learners' open files at shutdown (every write is already on disk)."""
+    """Close the learners' open files at shutdown (every write is already on disk), and stop the
+    chart-drawing process if one was started."""
+    from bot.charts import close_drawing
+
     app.bot_data[STORE].close()
+    close_drawing()
 
 
 def build_application(settings: Settings, *, rate_limiter: bool | None = None) -> Application:
@@ -139,16 +183,23 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .request(RetryingRequest(media_write_timeout=MEDIA_WRITE_TIMEOUT, **timeouts))
+        .request(RetryingRequest(media_write_timeout=MEDIA_WRITE_TIMEOUT, connection_pool_size=MAX_RUNNING, **timeouts))
         .get_updates_request(HTTPXRequest(connection_pool_size=1, **timeouts))
         .post_init(set_command_menu)
+        .concurrent_updates(LearnerOrder())  # learners side by side, each one's updates in order
     )
     if use_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     app = builder.post_shutdown(close_store).build()
     app.bot_data[STORE] = Store.open(settings.data_dir)
     app.bot_data[CLOCK] = Clock(settings.clock_file)
+    app.bot_data[voice.SPEAKER] = settings.espeak_ng
+    app.job_queue.run_once(pronunciation.load_dictionary, 0)  # IPA lookups are instant from then on
+    app.add_handlers(library.adding_handlers(), group=library.ADDING)  # the article sent after /add
+    app.add_handlers(settings_answers(), group=SETTINGS_ANSWERS)
     app.add_handlers(early_handlers(), group=EARLY)
     app.add_handlers(handlers())
     app.add_error_handler(errors.on_error)
+    assignment_jobs.schedule(app, settings.job_tick_seconds)  # reminders before due dates, tutors' digests
+    daily_reminders.start(app, settings)  # each learner's daily reminder at their local time
     return app

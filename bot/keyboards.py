@@ -5,6 +5,7 @@ Callback data (bot/callback_data.py) names what was pressed; the handlers re-che
     wd:<lesson id>:<part>              the words of that part
     wk:<lesson id>:<item index>:k|n    "I know it" / "New to me" for one item of the lesson
     qz:<lesson id>                     take the quiz (handled by the quiz feature)
+    px:<lesson id>:<item index>        🔊 hear the item and its sentence (bot/handlers/pronunciation.py)
 """
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from vocab.items import VocabItem
 
 READ, WORDS, KNOW, QUIZ = "rd", "wd", "wk", "qz"
 KNOWN, NEW = "k", "n"
+PRONOUNCE = "px"
+#: The label of the button that sends a word's voice note (an emoji: the same in every language).
+LISTEN = "🔊"
 
 
 def _button(label: str, *data: object) -> InlineKeyboardButton:
@@ -68,7 +72,8 @@ def retired(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
 def words_keyboard(
     lesson_id: str, items: Sequence[tuple[int, VocabItem, str | None]], lang: str
 ) -> InlineKeyboardMarkup | None:
-    """One row per item: "✓ I know <item>" / "✗ New to me", or the learner's choice once made.
+    """One row per item: "✓ I know <item>" / "✗ New to me", or the learner's choice once made,
+    then 🔊 to hear the item and its sentence.
 
     `items` are (index in the lesson's vocabulary, item, the learner's word status or None). A
     choice stays a button: pressing it switches to the other choice, for a learner who misclicked.
@@ -85,4 +90,5 @@ def words_keyboard(
                 _button(text(lang, "words.know", item=label), KNOW, lesson_id, index, KNOWN),
                 _button(text(lang, "words.new"), KNOW, lesson_id, index, NEW),
             ])
+        rows[-1].append(_button(LISTEN, PRONOUNCE, lesson_id, index))
     return InlineKeyboardMarkup(rows) if rows else None

@@ -18,8 +18,8 @@ TOKEN_IN_URL = re.compile(r"bot[0-9]+:[A-Za-z0-9_-]+")
 #: A bare token of the real shape (BotFather's secrets are 35 characters).
 BARE_TOKEN = re.compile(r"\b[0-9]{6,}:[A-Za-z0-9_-]{30,}")
 
-#: Loggers that print request URLs at INFO or chatter at DEBUG.
-NOISY_LOGGERS = ("httpx", "httpcore")
+#: Loggers that print request URLs at INFO or chatter at DEBUG (or at INFO on every job run).
+NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler")  # apscheduler: a line per job run
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 

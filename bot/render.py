@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Sequence
 from bot.texts import Html, catalogue, text
 from lessons.article import Lesson
 from vocab.items import Difficulty, VocabItem
+from vocab.pronunciation import ipa
 
 #: Telegram's limit for one message, in characters after the HTML tags are parsed away.
 MAX_MESSAGE_CHARS = 4096
@@ -75,8 +76,9 @@ def short_title(title: str, limit: int = MAX_TITLE_IN_HEADER) -> str:
 
 
 def target_items(lesson: Lesson, known: Collection[str]) -> list[VocabItem]:
-    """The lesson's items this learner is learning: all of them but those whose lemma is `known`."""
-    return [item for item in lesson.vocabulary if item.lemma not in known]
+    """The lesson's items this learner is learning: all of them but those whose lemma is `known`
+    (an item the tutor added is taught all the same)."""
+    return [item for item in lesson.vocabulary if item.lemma not in known or item.from_tutor]
 
 
 def _form_pattern(form: str) -> str:
@@ -128,12 +130,27 @@ def _cut(sentence: str, limit: int) -> str:
     return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def pronounced(item: VocabItem) -> str:
+    """" /mjuːˈnɪʃənz/" to put after the item (its IPA from the CMU dictionary), or "" if unknown."""
+    spelled = ipa(item.item, item.lemma)
+    return f" /{escape(spelled)}/" if spelled else ""
+
+
+def glosses(item: VocabItem) -> str:
+    """The English gloss, and the tutor's gloss beside it in italics: "weapons considered
+    collectively · <i>군수품</i>" (either alone when the other is missing)."""
+    parts = [escape(item.gloss)] if item.gloss else []
+    if item.tutor_gloss:
+        parts.append(f"<i>{escape(item.tutor_gloss)}</i>")
+    return " · ".join(parts)
+
+
 def word_card(item: VocabItem, lang: str, sentence_limit: int | None = None) -> str:
     """One item: bold item · part of speech, its gloss, and its sentence in italics (the item bold
     in it). `sentence_limit` cuts the sentence; 0 leaves it out."""
-    lines = [f"<b>{escape(item.item)}</b> · {escape(part_of_speech(item.pos, lang))}"]
-    if item.gloss:
-        lines.append(escape(item.gloss))
+    lines = [f"<b>{escape(item.item)}</b>{pronounced(item)} · {escape(part_of_speech(item.pos, lang))}"]
+    if item.gloss or item.tutor_gloss:
+        lines.append(glosses(item))
     if item.sentence and sentence_limit != 0:
         sentence = item.sentence if sentence_limit is None else _cut(item.sentence, sentence_limit)
         lines.append(f"<i>{bold_targets(sentence, [item])}</i>")
@@ -182,9 +199,9 @@ def words_overview(lesson: Lesson, known: Collection[str], lang: str) -> list[st
     header = text(lang, "words.list_header", title=short_title(lesson.article.title), count=len(lesson.vocabulary))
     lines = [header, ""]
     for item in lesson.vocabulary:
-        line = f"<b>{escape(item.item)}</b>"
-        if item.gloss:
-            line += f": {escape(item.gloss)}"
+        line = f"<b>{escape(item.item)}</b>{pronounced(item)}"
+        if item.gloss or item.tutor_gloss:
+            line += f": {glosses(item)}"
         if item.lemma in known:
             line += " ✓"
         lines.append(line)

@@ -23,7 +23,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 #: Every environment variable the bot reads; each is documented in .env.example.
 SETTING_NAMES = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "DATA_DIR", "LOG_LEVEL", "SANDBOX_FILES_DIR", "RATE_LIMITER",
-                 "CLOCK_FILE", "JOB_TICK_SECONDS")
+                 "CLOCK_FILE", "JOB_TICK_SECONDS", "ESPEAK_NG")
 
 _FALSE = {"0", "false", "no", "off"}
 _TRUE = {"1", "true", "yes", "on"}
@@ -45,6 +45,7 @@ class Settings:
     rate_limiter: bool = True  # off only for benchmarks
     clock_file: Path | None = None  # tests only: "now" is the ISO time written in this file
     job_tick_seconds: float = 30.0  # how often the bot looks for reminders and digests that are due
+    espeak_ng: str = "espeak-ng"  # the speech synthesizer for pronunciation clips (a command or a path)
 
     @property
     def base_file_url(self) -> str:
@@ -78,6 +79,7 @@ class Settings:
             rate_limiter=parse_switch("RATE_LIMITER", get("RATE_LIMITER") or "on"),
             clock_file=Path(get("CLOCK_FILE")) if get("CLOCK_FILE") else None,
             job_tick_seconds=parse_tick(get("JOB_TICK_SECONDS") or "30"),
+            espeak_ng=get("ESPEAK_NG") or "espeak-ng",
         )
 
     def require_token(self) -> str:

@@ -70,6 +70,7 @@ class Lesson:
     vocabulary: tuple[VocabItem, ...]
     difficulty: Difficulty
     level: str = "B2"
+    removed: tuple[str, ...] = ()  # lemmas the tutor took off the word list: left out at every level
 
     def to_dict(self) -> dict:
         """The JSON shape documented in the README (`companion analyze --json`)."""
@@ -92,6 +93,8 @@ class Lesson:
         record["paragraphs"] = list(self.article.paragraphs)
         record["chunks"] = [c.to_dict() for c in self.chunks]
         record["level"] = self.level
+        if self.removed:  # only when edited: an unedited lesson keeps its record (and its id)
+            record["removed"] = list(self.removed)
         return record
 
     @classmethod
@@ -109,4 +112,5 @@ class Lesson:
             vocabulary=tuple(VocabItem.from_dict(v) for v in data["vocabulary"]),
             difficulty=Difficulty.from_dict(data["difficulty"]),
             level=data.get("level", DEFAULT_LEVEL),
+            removed=tuple(data.get("removed", ())),
         )

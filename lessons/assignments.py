@@ -101,3 +101,6 @@ class AssignmentRepository(Protocol):
 
     def for_learner(self, user_id: int) -> tuple[Assignment, ...]:
         """Assignments of the classes `user_id` is a learner in now."""
+
+    def due_between(self, first: date, last: date) -> tuple[Assignment, ...]:
+        """Assignments due from `first` to `last` (both included), for the reminders."""

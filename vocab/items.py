@@ -42,8 +42,13 @@ class VocabItem:
     from_tutor: bool = False  # added by the tutor: always taught, whatever the learner's level
 
     def to_dict(self) -> dict:
+        """A JSON-able dict; the tutor's fields only when a tutor set them (the documented
+        `companion analyze --json` schema, and stored lessons made before tutors, stay as they were)."""
         data = asdict(self)
         data["forms"] = list(self.forms)
+        for name in ("tutor_gloss", "from_tutor"):
+            if not data[name]:
+                del data[name]
         return data
 
     @classmethod

@@ -212,7 +212,31 @@ class LearnerRepository(Protocol):
         them (for start-up jobs). Reading creates no one."""
 
 
-class ProgressRepository(Protocol):
+from typing import TYPE_CHECKING  # noqa: E402  (the review types import this module)
+
+if TYPE_CHECKING:
+    from vocab.review import ReviewCard
+    from vocab.review_session import ReviewSession
+
+
+class ReviewCardRepository(Protocol):
+    """One learner's review cards (one per lemma, vocab.review) and the /review session on screen."""
+
+    def cards(self) -> tuple[ReviewCard, ...]:
+        """Every card, in the order first made."""
+
+    def card(self, lemma: str) -> ReviewCard | None: ...
+
+    def save_cards(self, *cards: ReviewCard) -> None:
+        """Add or replace each card (keyed by its lemma)."""
+
+    def review_session(self) -> ReviewSession | None: ...
+
+    def save_review_session(self, session: ReviewSession | None) -> None:
+        """Keep the review in progress; None closes it."""
+
+
+class ProgressRepository(ReviewCardRepository, Protocol):
     """One learner's reading, words, quiz answers and active days.
 
     Each method that changes something writes once, and its change is on disk when it returns.
@@ -258,3 +282,28 @@ class ProgressRepository(Protocol):
 
     def active_days(self) -> tuple[date, ...]:
         """Days the learner did something, oldest first."""
+
+    def add_activity(self, day: date, *, reviews: int = 0, parts: int = 0) -> None:
+        """Count `reviews` cards reviewed and `parts` parts read on `day` (the learner's local
+        date, which becomes active), on top of what that day already had."""
+
+    def activity(self) -> dict[date, DayActivity]:
+        """What the learner did each active day (0, 0 on days with only quiz answers)."""
+
+    def mark_reminded(self, day: date) -> None:
+        """The daily reminder of `day` (the learner's local date) was sent."""
+
+    def last_reminded(self) -> date | None:
+        """The local date of the last daily reminder sent, None before the first."""
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    """What a learner did on one day, toward their daily goal."""
+
+    reviews: int = 0  # review cards answered
+    parts: int = 0  # parts of articles read for the first time
+
+    @property
+    def total(self) -> int:
+        return self.reviews + self.parts

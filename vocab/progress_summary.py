@@ -6,12 +6,13 @@ lives, not in UTC (a learner in Seoul who reads at 8 a.m. is active on that Seou
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .progress import QuizAnswer, ReadingState, WordStatus, current_streak
+from .daily_goal import GoalProgress, goal_progress
+from .progress import DEFAULT_DAILY_GOAL, DayActivity, QuizAnswer, ReadingState, WordStatus, current_streak
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class ProgressSummary:
     answers: int
     right_answers: int
     streak: int  # consecutive active days, ending today (or yesterday)
+    goal: GoalProgress | None = None  # today's count toward the daily goal, and days met in a row
 
     @property
     def accuracy(self) -> float | None:
@@ -47,8 +49,11 @@ def summarize_progress(
     answers: Iterable[QuizAnswer],
     active_days: Iterable[date],
     today: date,
+    activity: Mapping[date, DayActivity] | None = None,
+    daily_goal: int = DEFAULT_DAILY_GOAL,
 ) -> ProgressSummary:
-    """Sum up a learner's stored progress as of `today` (their local date)."""
+    """Sum up a learner's stored progress as of `today` (their local date); with `activity`,
+    today's count toward `daily_goal` and the streak of days that met it too."""
     words = list(words)
     answers = list(answers)
     return ProgressSummary(
@@ -59,6 +64,7 @@ def summarize_progress(
         answers=len(answers),
         right_answers=sum(1 for a in answers if a.correct),
         streak=current_streak(active_days, today),
+        goal=None if activity is None else goal_progress(activity, daily_goal, today),
     )
 
 

@@ -58,7 +58,8 @@ def make_quiz(
     wanted = quiz_size(len(unique), size)
     counts = {kind: 0 for kind in KINDS}
     questions: list[Question] = []
-    for item in rng.sample(unique, len(unique)):
+    # the items a tutor added come first: they are always taught (a stable sort: the rest stay shuffled)
+    for item in sorted(rng.sample(unique, len(unique)), key=lambda i: not i.from_tutor):
         if len(questions) >= wanted:
             break
         order = sorted(KINDS, key=lambda kind: (counts[kind], rng.random()))

@@ -2,12 +2,15 @@
 
 - GapFill: the item's own article sentence with the item blanked out; four options in the form
   the sentence needs (the learner recalls the word in context, the strongest cue for reading).
-- WordMeaning: "What does 'munitions' mean?" with four glosses (form -> meaning, recognition).
+- WordMeaning: the word ("What does 'munitions' mean?") with four glosses (form -> meaning,
+  recognition).
 - TypedRecall: the gloss and the first letter, the learner types the word (meaning -> form,
   productive recall, the hardest and the most durable for memory).
 
-GapFill and WordMeaning use the field names of Telegram's sendPoll (question, options,
-correct_option_id, explanation) and respect its quiz limits.
+A question holds what is asked, never a sentence about it in some language: the bot words the
+stem in the learner's language from its message catalogues. GapFill and WordMeaning use the
+field names of Telegram's sendPoll (question, options, correct_option_id, explanation) and keep
+its quiz limits; stored records of older versions are read by `vocab.quiz_records`.
 """
 from __future__ import annotations
 
@@ -23,12 +26,13 @@ from .quiz_text import (
     OPTION_LIMIT,
     blank_out,
     find_in_sentence,
-    letter_hint,
+    letter_shape,
     mask,
     match_case,
     trim_around,
     trim_words,
 )
+from .quiz_records import current_record, letter_counts
 
 #: Options in a poll: the right one and three distractors, the usual multiple-choice format.
 OPTIONS = 4
@@ -36,7 +40,11 @@ OPTIONS = 4
 
 @dataclass(frozen=True)
 class PollQuestion:
-    """A question sent as a Telegram quiz poll: the fields sendPoll takes, plus what grades it."""
+    """A question sent as a Telegram quiz poll: the fields sendPoll takes, plus what grades it.
+
+    `question` is what the poll asks about, in no language (the bot adds the stem): the article
+    sentence with its gap for a gap-fill, the word as the article has it for word -> meaning.
+    """
 
     id: str
     lemma: str
@@ -54,12 +62,22 @@ class GapFill(PollQuestion):
 
     kind: str = "gap_fill"
 
+    @property
+    def sentence(self) -> str:
+        """The article sentence with BLANK where the word was (trimmed around it to fit)."""
+        return self.question
+
 
 @dataclass(frozen=True)
 class WordMeaning(PollQuestion):
-    """"What does 'munitions' mean?" with four glosses."""
+    """The word ("What does 'munitions' mean?") with four glosses to choose from."""
 
     kind: str = "meaning"
+
+    @property
+    def word(self) -> str:
+        """The word or phrase asked about, as the article has it: "munitions"."""
+        return self.question
 
 
 @dataclass(frozen=True)
@@ -69,12 +87,17 @@ class TypedRecall:
     id: str
     lemma: str
     clue: str  # the gloss with the word masked; the blanked sentence when there is no gloss
-    hint: str  # "m________ (9 letters)"
+    hint: str  # the first letter of each word and a slot per other letter: "m________"
     answer: str  # the word as the learner met it: "munitions"
     forms: tuple[str, ...]  # every answer that counts as right
     explanation: str  # the article sentence, shown after the answer
     kind: str = "typed"
     is_poll: ClassVar[bool] = False
+
+    @property
+    def letters(self) -> tuple[int, ...]:
+        """Letters in each word of the answer, for the hint's count: (9,) or (12, 4)."""
+        return letter_counts(self.answer)
 
     @property
     def question(self) -> str:
@@ -96,9 +119,9 @@ def question_to_dict(question: Question) -> dict:
 
 
 def question_from_dict(data: dict) -> Question:
-    """The question `question_to_dict` stored."""
+    """The question `question_to_dict` stored (by this version or an older one)."""
     cls = _CLASSES[data["kind"]]
-    values = {k: tuple(v) if k in ("options", "forms") else v for k, v in data.items()}
+    values = {k: tuple(v) if k in ("options", "forms") else v for k, v in current_record(data).items()}
     return cls(**values)
 
 
@@ -200,7 +223,7 @@ def make_word_meaning(item: VocabItem, rng: random.Random, *, article_items: Seq
     explanation = (trim_around(item.sentence, *span, EXPLANATION_LIMIT) if span
                    else trim_words(item.sentence, EXPLANATION_LIMIT))
     return WordMeaning(
-        id=f"meaning:{item.lemma}", lemma=item.lemma, question=f"What does '{item.item}' mean?",
+        id=f"meaning:{item.lemma}", lemma=item.lemma, question=item.item,
         options=options, correct_option_id=correct, explanation=explanation,
     )
 
@@ -230,7 +253,7 @@ def make_typed_recall(item: VocabItem, rng: random.Random | None = None, *,
     explanation = (trim_around(item.sentence, *span, EXPLANATION_LIMIT) if span
                    else trim_words(item.sentence, EXPLANATION_LIMIT))
     return TypedRecall(
-        id=f"typed:{item.lemma}", lemma=item.lemma, clue=clue, hint=letter_hint(item.item),
+        id=f"typed:{item.lemma}", lemma=item.lemma, clue=clue, hint=letter_shape(item.item),
         answer=item.item, forms=forms, explanation=explanation,
     )
 

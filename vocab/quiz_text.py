@@ -6,6 +6,7 @@ import re
 
 from . import word_pool
 from .items import VocabItem
+from .quiz_records import letter_counts, letter_shape  # noqa: F401  (letter_shape: part of this module's API)
 
 #: Telegram quiz polls: question 1-300 characters, each option 1-100, explanation 0-200.
 QUESTION_LIMIT = 300
@@ -86,12 +87,10 @@ def blank_out(sentence: str, span: tuple[int, int], limit: int = QUESTION_LIMIT)
 
 
 def letter_hint(word: str) -> str:
-    """The first letter of each word and a slot for every other letter, with the count:
-    "munitions" -> "m________ (9 letters)", "constructive role" -> "c___________ r___ (12 + 4 letters)"."""
-    words = word.split()
-    shown = " ".join(w[0] + "".join(c if not c.isalpha() else "_" for c in w[1:]) for w in words)
-    counts = " + ".join(str(sum(c.isalpha() for c in w)) for w in words)
-    return f"{shown} ({counts} letters)"
+    """The shape with the count in English: "munitions" -> "m________ (9 letters)",
+    "constructive role" -> "c___________ r___ (12 + 4 letters)". For English-only output; the
+    bot's messages say the count in the learner's language (`quiz_messages.letter_hint_text`)."""
+    return f"{letter_shape(word)} ({' + '.join(map(str, letter_counts(word)))} letters)"
 
 
 def match_case(option: str, model: str) -> str:

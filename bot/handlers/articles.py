@@ -2,18 +2,20 @@
 
 Every way in ends in `make_lesson`: the text is analysed in a worker thread at the learner's
 level (words they already know left out), the lesson is stored, it becomes their current
-reading, and one preview message answers. Input that cannot become a lesson gets one friendly
-message naming why, and nothing is stored. A paste Telegram cut into pieces (over 4,096
-characters) is joined again before it is read.
+reading, and one preview message answers. A tutor's /add takes the same way with another
+`Destination` (bot/handlers/library.py): the article goes into their library instead. Input
+that cannot become a lesson gets one friendly message naming why, and nothing is stored. A
+paste Telegram cut into pieces (over 4,096 characters) is joined again before it is read.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from telegram import Message, MessageEntity, Update
+from telegram import Document, Message, MessageEntity, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -23,6 +25,7 @@ from bot.fetch import FETCH_TIMEOUT_SECONDS, fetch_page_async, is_url
 from bot.handlers import fallback
 from bot.handlers.common import language_of, learner_of, now, store_of
 from bot.texts import text
+from lessons.article import Lesson
 from lessons.errors import LessonError, TooLarge, Unreadable
 from lessons.limits import MAX_DOCUMENT_BYTES, MAX_HTML_BYTES, MAX_TEXT_BYTES
 from vocab.items import DEFAULT_LEVEL
@@ -67,31 +70,52 @@ PASTE = "article_pieces"
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", ")")
 
 ReadText = Callable[[], Awaitable[str]]
+Keep = Callable[[Update, ContextTypes.DEFAULT_TYPE, Lesson], Awaitable[None]]
 
 
-async def bring_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@dataclass(frozen=True)
+class Destination:
+    """Where a brought article goes: the level it is analysed at, the lemmas left out, and what
+    stores it and answers (the learner's own reading, or a tutor's library)."""
+
+    level: str
+    known: Collection[str]
+    keep: Keep
+
+
+def is_chatter(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A short private text with no link, not a piece of a long paste: not an article."""
+    body = message.text or ""
+    if link_in(message) or PASTE in context.user_data or len(body) >= PIECE_MIN_CHARS:
+        return False
+    return len(body.split()) < CHATTER_WORDS
+
+
+async def bring_text(update: Update, context: ContextTypes.DEFAULT_TYPE, into: Destination | None = None) -> None:
     """Make a lesson of a pasted article or a link; answer chatter with how to bring one."""
     message = update.effective_message
     body = message.text or ""
     link = link_in(message)
-    if link:
-        await make_lesson(update, context, lambda: read_link(link))
-    elif PASTE in context.user_data or len(body) >= PIECE_MIN_CHARS:
-        wait_for_more_pieces(update, context, body)
-    elif len(body.split()) < CHATTER_WORDS:
+    if is_chatter(message, context):
         await fallback.chatter(update, context)
+    elif link:
+        await make_lesson(update, context, lambda: read_link(link), into=into)
+    elif PASTE in context.user_data or len(body) >= PIECE_MIN_CHARS:
+        wait_for_more_pieces(update, context, body, into)
     else:
-        await make_lesson(update, context, lambda: _as_awaitable(body))
+        await make_lesson(update, context, lambda: _as_awaitable(body), into=into)
 
 
-def wait_for_more_pieces(update: Update, context: ContextTypes.DEFAULT_TYPE, piece: str) -> None:
+def wait_for_more_pieces(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, piece: str, into: Destination | None = None
+) -> None:
     """Keep a piece of a long paste and (re)start the short wait for the next one."""
     context.user_data.setdefault(PASTE, []).append(piece)
     name = f"{PASTE}:{update.effective_user.id}"
     for job in context.job_queue.get_jobs_by_name(name):
         job.schedule_removal()
     context.job_queue.run_once(
-        pasted, PIECE_WAIT_SECONDS, data=update, name=name,
+        pasted, PIECE_WAIT_SECONDS, data=(update, into), name=name,
         user_id=update.effective_user.id, chat_id=update.effective_chat.id,
     )
 
@@ -99,8 +123,9 @@ def wait_for_more_pieces(update: Update, context: ContextTypes.DEFAULT_TYPE, pie
 async def pasted(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Make a lesson of every piece of a long paste, joined (the wait for more is over)."""
     pieces = context.user_data.pop(PASTE, [])
+    update, into = context.job.data
     if pieces:
-        await make_lesson(context.job.data, context, lambda: _as_awaitable(join_pieces(pieces)))
+        await make_lesson(update, context, lambda: _as_awaitable(join_pieces(pieces)), into=into)
 
 
 def join_pieces(pieces: list[str]) -> str:
@@ -112,9 +137,15 @@ def join_pieces(pieces: list[str]) -> str:
     return text_so_far
 
 
-async def bring_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def bring_file(update: Update, context: ContextTypes.DEFAULT_TYPE, into: Destination | None = None) -> None:
     """Make a lesson of an uploaded .txt, .md, .docx, .pdf or .html file."""
-    document = update.effective_message.document
+    read, limit = file_reader(update.effective_message.document)
+    await make_lesson(update, context, read, size_limit=limit, into=into)
+
+
+def file_reader(document: Document) -> tuple[ReadText, int | None]:
+    """What reads the text of an uploaded file, and the largest file of its kind (None: a kind
+    the bot cannot read, refused when read)."""
     name, mime = document.file_name or "", document.mime_type or ""
     limit = file_limit(name, mime)
 
@@ -132,7 +163,7 @@ async def bring_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
         return await asyncio.to_thread(text_from_bytes, data, name, mime)
 
-    await make_lesson(update, context, read, size_limit=limit)
+    return read, limit
 
 
 def link_in(message: Message) -> str | None:
@@ -173,30 +204,45 @@ def analyse_for(raw: str, level: str, known: set[str]):
 
 
 async def make_lesson(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, read: ReadText, size_limit: int | None = None
+    update: Update, context: ContextTypes.DEFAULT_TYPE, read: ReadText, size_limit: int | None = None,
+    into: Destination | None = None,
 ) -> None:
-    """Read, analyse and store the article, make it the current reading, and send the preview.
+    """Read and analyse the article, then keep it where it goes (by default: store it, make it
+    the learner's current reading and send the preview).
 
     `size_limit`: the largest file of the kind sent, named when the file is refused as too large."""
     message = update.effective_message
+    into = into or reading_destination(update, context)
+    try:
+        async with typing_while_working(context, message.chat_id):
+            raw = await read()
+            lesson = await asyncio.to_thread(analyse_for, raw, into.level, set(into.known))
+    except LessonError as error:
+        await message.reply_text(refusal(error, language_of(update, context), size_limit))
+        return
+    await into.keep(update, context, lesson)
+
+
+def reading_destination(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Destination:
+    """The learner's own reading: analysed at their level, the words they know left out."""
     learner = learner_of(update, context)
-    lang = language_of(update, context)
     progress = store_of(context).progress(learner.user_id)
     from vocab.quiz import known_lemmas  # imports nltk: not at start-up
 
     known = known_lemmas({w.lemma: (w.status == "known", w.right) for w in progress.words()})
-    try:
-        async with typing_while_working(context, message.chat_id):
-            raw = await read()
-            lesson = await asyncio.to_thread(analyse_for, raw, learner.level or DEFAULT_LEVEL, known)
-    except LessonError as error:
-        await message.reply_text(refusal(error, lang, size_limit))
-        return
-    at = now(context)
-    lesson_id = store_of(context).lessons.add(lesson, owner_id=learner.user_id, at=at)
+    return Destination(learner.level or DEFAULT_LEVEL, known, start_reading)
+
+
+async def start_reading(update: Update, context: ContextTypes.DEFAULT_TYPE, lesson: Lesson) -> None:
+    """Store the lesson, make it the learner's current reading and send the preview."""
+    user_id, lang, at = update.effective_user.id, language_of(update, context), now(context)
+    progress = store_of(context).progress(user_id)
+    lesson_id = store_of(context).lessons.add(lesson, owner_id=user_id, at=at)
     state = progress.reading(lesson_id) or ReadingState(lesson_id, started_at=at, parts_read=frozenset())
     progress.save_reading(state)
-    await message.reply_text(render.preview(lesson, lang), reply_markup=keyboards.start_reading(lesson_id, lang))
+    await update.effective_message.reply_text(
+        render.preview(lesson, lang), reply_markup=keyboards.start_reading(lesson_id, lang)
+    )
 
 
 #: The reasons of lessons.errors, each with its message "article.error.<reason>".

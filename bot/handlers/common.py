@@ -1,7 +1,7 @@
 """Small helpers every handler uses: the store, the clock, the learner and their language."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -10,6 +10,7 @@ from bot.clock import Clock
 from bot.store import Store
 from bot.texts import language_for
 from vocab.progress import Learner
+from vocab.progress_summary import local_date
 
 #: Keys of PTB's bot_data where build_application puts the shell's services.
 STORE = "store"
@@ -25,6 +26,13 @@ def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
     """The current time (UTC, aware) from the bot's clock."""
     clock: Clock = context.bot_data.get(CLOCK) or Clock()
     return clock.now()
+
+
+def local_today(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> date:
+    """Today's date where the learner lives (their time zone; UTC if none): the day their
+    activity, goal and streak count in."""
+    learner = store_of(context).learners.get(user_id)
+    return local_date(now(context), learner.timezone if learner else None)
 
 
 def learner_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Learner:

@@ -10,7 +10,7 @@ from bot.texts import text
 
 #: Commands about a learner's own reading: in a group they are answered with the pointer.
 #: /help stays answered in groups (it says what the bot does); plain chatter is not answered at all.
-LEARNER_COMMANDS = ("start", "read", "words", "quiz", "progress", "settings")
+LEARNER_COMMANDS = ("start", "read", "words", "quiz", "review", "progress", "settings")
 
 
 async def point_to_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

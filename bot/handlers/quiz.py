@@ -20,6 +20,8 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.callback_data import BadCallbackData, pattern, unpack
+from bot.handlers import assignment_reading
+from bot.handlers import review_cards
 from bot.handlers.common import language_of, learner_of, now, store_of
 from bot.handlers.quiz_messages import poll_arguments, result_message, typed_clue, typed_verdict
 from bot.texts import text
@@ -52,6 +54,7 @@ def make_questions(vocabulary: Sequence[VocabItem], settled: set[str], seed: str
     from vocab.lexicon import load_lexicon
     from vocab.quiz import make_quiz, question_to_dict
 
+    settled = settled - {item.lemma for item in vocabulary if item.from_tutor}  # the tutor's items: always taught
     questions = make_quiz(items_to_quiz(vocabulary, settled), random.Random(seed), lexicon=load_lexicon())
     return [question_to_dict(q) for q in questions]
 
@@ -160,6 +163,7 @@ async def ask(context: ContextTypes.DEFAULT_TYPE, chat_id: int, progress: Progre
     if current is None:
         await bot.send_message(chat_id, _joined(lead, finished_quiz(context, progress, session, lang)))
         progress.save_quiz(None)
+        await assignment_reading.on_quiz_finished(context, progress.user_id, session)  # tell the tutor
         return
     number, total = session.position + 1, len(session.questions)
     if current["kind"] == "typed":
@@ -167,7 +171,7 @@ async def ask(context: ContextTypes.DEFAULT_TYPE, chat_id: int, progress: Progre
         return
     if lead:
         await bot.send_message(chat_id, lead)
-    sent = await bot.send_poll(chat_id, **poll_arguments(current, number, total))
+    sent = await bot.send_poll(chat_id, **poll_arguments(current, number, total, lang))
     progress.save_quiz(session.with_poll(sent.poll.id, current["id"]))
 
 
@@ -190,6 +194,7 @@ def record(context: ContextTypes.DEFAULT_TYPE, progress: ProgressRepository, ses
         progress.record_answer(answer, word.answered(grade.correct, moment),
                                day=local_date(moment, learner.timezone if learner else None))
         progress.save_quiz(advanced)
+        review_cards.card_after_answer(context, progress, word.answered(grade.correct, moment), grade.correct, moment)
     return advanced, grade
 
 

@@ -13,7 +13,8 @@ from telegram.ext import ContextTypes
 
 from bot import keyboards, render
 from bot.callback_data import BadCallbackData, unpack, unpack_int
-from bot.handlers.common import language_of, now, store_of
+from bot.handlers import review_cards
+from bot.handlers.common import language_of, local_today, now, store_of
 from bot.texts import Html, text
 from lessons.article import Lesson
 from vocab.progress import ReadingState, WordStatus
@@ -80,10 +81,16 @@ async def send_part(
     update: Update, context: ContextTypes.DEFAULT_TYPE, lesson: Lesson, state: ReadingState, part: int
 ) -> None:
     """Save that the learner is at `part` (finished at the last), then send it with its buttons."""
+    first_time = part not in state.parts_read
     state = state.at_part(part)
     if part == len(lesson.chunks) - 1:
         state = state.finished(now(context))
-    store_of(context).progress(update.effective_user.id).save_reading(state)
+    progress = store_of(context).progress(update.effective_user.id)
+    with progress.batch():
+        progress.save_reading(state)
+        if first_time:  # a part read for the first time counts toward the daily goal
+            progress.add_activity(local_today(context, progress.user_id), parts=1)
+        review_cards.cards_for_tutor_items(context, progress, lesson, state.lesson_id, part, now(context))
     lang = language_of(update, context)
     targets = render.target_items(lesson, known_in(update, context))
     await context.bot.send_message(
@@ -151,6 +158,8 @@ async def mark_word(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     word = progress.word(item.lemma) or WordStatus.first_met(item, state.lesson_id, at)
     word = word.marked_known(at) if choice == keyboards.KNOWN else word.marked_new(at)
     progress.save_words(word)
+    if choice == keyboards.NEW:  # a word new to the learner is reviewed from now on
+        review_cards.card_for_new_word(context, progress, word, at)
     lang = language_of(update, context)
     noted = "words.noted_known" if choice == keyboards.KNOWN else "words.noted_new"
     await query.answer(text(lang, noted, item=Html(item.item)))

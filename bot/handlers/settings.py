@@ -1,4 +1,5 @@
-"""/settings: the learner's language and level, with buttons that change them."""
+"""/settings: the learner's language and level, with buttons that change them, and the buttons to the
+reminder, daily goal and review screens (bot/handlers/reminder_settings.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,6 +7,7 @@ from dataclasses import replace
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot import reminder_screens
 from bot.callback_data import BadCallbackData, pack, unpack
 from bot.handlers.common import language_of, learner_of, store_of
 from bot.handlers.level import CHECK_DATA, pressed_in_private, show_in_place
@@ -32,17 +34,19 @@ def settings_screen(learner: Learner) -> tuple[str, InlineKeyboardMarkup]:
         level = Html(f"<b>{learner.level}</b> ({text(lang, f'level.{learner.level}')})")
     else:
         level = text(lang, "settings.no_level")
-    body = text(lang, "settings.body", language=LANGUAGE_NAMES[lang], level=level)
+    body = text(lang, "settings.body", language=LANGUAGE_NAMES[lang], level=level,
+                **reminder_screens.settings_lines(learner))
     keyboard = [
         [_button(name, code == lang, pack(VERB, "lang", code)) for code, name in LANGUAGE_NAMES.items()],
         [_button(level, level == learner.level, pack(VERB, "level", level)) for level in LEVELS],
         [InlineKeyboardButton(text(lang, "level.take_check"), callback_data=CHECK_DATA)],
+        reminder_screens.settings_row(lang),
     ]
     return body, InlineKeyboardMarkup(keyboard)
 
 
 async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Show the learner's language and level with buttons to change them."""
+    """Show the learner's settings with buttons to change them."""
     body, keyboard = settings_screen(learner_of(update, context))
     await update.effective_message.reply_text(body, reply_markup=keyboard)
 

@@ -25,9 +25,12 @@ def welcome(lang: str, name: str, level: str | None) -> str:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet the learner and offer a level: pick one or take the vocabulary check."""
-    from bot.handlers import classes  # a tutor's invite link: "/start <invite code>" joins the class
+    from bot.handlers import assignment_reading, classes  # "/start <invite code>" joins a class;
+    # "/start as-<assignment id>" (a group's announcement) opens the assignment
 
     if context.args and await classes.join_with_code(update, context, context.args[0]):
+        return
+    if context.args and await assignment_reading.start_from_link(update, context, context.args[0]):
         return
     if context.args:  # "/start <payload>" from a deep link; no payload means anything yet
         _log.debug("ignoring the /start payload %r", context.args[0][:64])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from lessons.assignment_progress import AssignmentProgressRepository
 from lessons.assignments import AssignmentRepository
 from lessons.classes import ClassRepository
 from lessons.library import LessonRepository
@@ -33,6 +34,7 @@ class Repositories(Protocol):
     lessons: LessonRepository
     classes: ClassRepository
     assignments: AssignmentRepository
+    assignment_progress: AssignmentProgressRepository
 
     def progress(self, user_id: int) -> ProgressRepository: ...
 

@@ -198,6 +198,9 @@ class TinyAssignments:
         classes = {c.class_id for c in self._classes.for_learner(user_id)}
         return self._where(lambda a: a.class_id in classes)
 
+    def due_between(self, first: date, last: date) -> tuple[Assignment, ...]:
+        return self._where(lambda a: a.due is not None and first <= a.due <= last)
+
     def _where(self, chosen: Callable[[Assignment], bool]) -> tuple[Assignment, ...]:
         with self._file.lock:
             found = [assignment_from(r) for r in self._file.table("assignments").records()]

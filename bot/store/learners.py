@@ -4,7 +4,9 @@ A learner's file holds these tables, each keyed by a string:
   learner  "1"         -> the Learner
   reading  lesson id   -> a ReadingState        state  "current" -> {"lesson_id"}, "quiz" -> QuizSession
   words    lemma       -> a WordStatus          answers  "lesson|question|time" -> a QuizAnswer
-  days     YYYY-MM-DD  -> {}                    library  lesson id -> a LibraryEntry (LessonRepository)
+  days     YYYY-MM-DD  -> {"reviews", "parts"}  library  lesson id -> a LibraryEntry (LessonRepository)
+  (a day stored as {} by older files did 0, 0; state "reminder" -> {"day"}: the last daily reminder)
+  cards    lemma       -> a ReviewCard          state  "review" -> the ReviewSession (review_records.py)
 """
 from __future__ import annotations
 
@@ -14,7 +16,10 @@ from datetime import date
 
 from bot.store import records
 from bot.store.files import DataFile, LearnerFiles
-from vocab.progress import Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
+from bot.store import review_records
+from vocab.review import ReviewCard
+from vocab.review_session import ReviewSession
+from vocab.progress import DayActivity, Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
 
 LEARNER_KEY = "1"
 
@@ -91,6 +96,37 @@ class TinyProgress:
             for word in statuses:
                 table.put(word.lemma, records.word_record(word))
 
+    # review cards (vocab.review) and the review session on screen
+
+    def cards(self) -> tuple[ReviewCard, ...]:
+        with self._file.lock:
+            found = self._file.table(review_records.CARDS_TABLE).records()
+        return tuple(review_records.card_from(r) for r in found)
+
+    def card(self, lemma: str) -> ReviewCard | None:
+        with self._file.lock:
+            record = self._file.table(review_records.CARDS_TABLE).find(lemma)
+        return None if record is None else review_records.card_from(record)
+
+    def save_cards(self, *cards: ReviewCard) -> None:
+        with self._file.changes():
+            table = self._file.table(review_records.CARDS_TABLE)
+            for card in cards:
+                table.put(card.lemma, review_records.card_record(card))
+
+    def review_session(self) -> ReviewSession | None:
+        with self._file.lock:
+            record = self._file.table("state").find(review_records.SESSION_KEY)
+        return None if record is None else review_records.session_from(record)
+
+    def save_review_session(self, session: ReviewSession | None) -> None:
+        with self._file.changes():
+            table = self._file.table("state")
+            if session is None:
+                table.drop(review_records.SESSION_KEY)
+            else:
+                table.put(review_records.SESSION_KEY, review_records.session_record(session))
+
     # quiz
 
     def open_quiz(self) -> QuizSession | None:
@@ -134,3 +170,27 @@ class TinyProgress:
         days = self._file.table("days")
         if days.find(records.day_key(day)) is None:
             days.put(records.day_key(day), {})
+
+    # daily goal and reminders
+
+    def add_activity(self, day: date, *, reviews: int = 0, parts: int = 0) -> None:
+        with self._file.changes():
+            days = self._file.table("days")
+            done = records.activity_from(days.find(records.day_key(day)) or {})
+            days.put(records.day_key(day), records.activity_record(
+                DayActivity(done.reviews + reviews, done.parts + parts)))
+
+    def activity(self) -> dict[date, DayActivity]:
+        with self._file.lock:
+            days = {key: records.activity_from(self._file.table("days").find(key) or {})
+                    for key in self._file.table("days").keys()}
+        return {records.day_from(key): done for key, done in sorted(days.items())}
+
+    def mark_reminded(self, day: date) -> None:
+        with self._file.changes():
+            self._file.table("state").put("reminder", {"day": records.day_key(day)})
+
+    def last_reminded(self) -> date | None:
+        with self._file.lock:
+            record = self._file.table("state").find("reminder")
+        return None if record is None else records.day_from(record["day"])

@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from lessons.library import LibraryEntry
-from vocab.progress import Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
+from vocab.progress import DayActivity, Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
 
 Record = dict[str, Any]
 
@@ -187,3 +187,12 @@ def day_key(day: date) -> str:
 
 def day_from(key: str) -> date:
     return date.fromisoformat(key)
+
+
+def activity_record(done: DayActivity) -> Record:
+    return {"reviews": done.reviews, "parts": done.parts}
+
+
+def activity_from(record: Record) -> DayActivity:
+    """A day's activity; a day stored as {} (only marked active) did nothing toward the goal."""
+    return DayActivity(reviews=record.get("reviews", 0), parts=record.get("parts", 0))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.store.assignment_progress import TinyAssignmentProgress
 from bot.store.classes import TinyAssignments, TinyClasses
+from bot.store.desk import TinyDesk
 from bot.store.files import DataFile, LearnerFiles
 from bot.store.learners import TinyLearners, TinyProgress
 from bot.store.lessons import TinyLessons
@@ -28,9 +30,11 @@ class Store:
         self._learner_files = LearnerFiles(self.data_dir / LEARNERS_DIR, capacity=open_learners)
         self.learners = TinyLearners(self._learner_files)
         self.lessons = TinyLessons(self.data_dir / LESSONS_DIR, self._learner_files, cached=cached_lessons)
+        self.desk = TinyDesk(self._learner_files)  # a tutor's pending /add and open word list
         self._shared = DataFile(self.data_dir / INDEX_FILE, "index")  # classes, invite codes, assignments
         self.classes = TinyClasses(self._shared)
         self.assignments = TinyAssignments(self._shared, self.classes)
+        self.assignment_progress = TinyAssignmentProgress(self._shared)  # finishes, reminders, digests
         self.migration: MigrationReport | None = None
 
     @classmethod

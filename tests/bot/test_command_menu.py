@@ -22,4 +22,4 @@ def test_a_learner_sees_the_menu_in_their_language(emu, language_code, lang):
 
 def test_the_menu_holds_every_learner_command_in_the_order_of_a_lesson(emu):
     names = [entry["command"] for entry in emu.commands()]
-    assert names == ["start", "read", "words", "quiz", "progress", "settings", "help"]
+    assert names == ["start", "read", "words", "quiz", "review", "progress", "export", "settings", "help"]

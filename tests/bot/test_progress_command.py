@@ -8,7 +8,7 @@ from quiz_learner import CLOCK_FILE, QuizTaker, lay_down_reader, sample_lesson, 
 
 from bot.sandbox.bot_process import stop_bot
 from bot.texts import Html, text
-from vocab.progress import RIGHT_TO_LEARN
+from vocab.progress import DEFAULT_DAILY_GOAL, RIGHT_TO_LEARN
 
 READER, KOREAN_READER, NEWCOMER = 1001, 1003, 1002
 KNOWN = ("diplomat", "spokesperson")
@@ -36,8 +36,9 @@ def expected(lang: str, *, articles, learned, from_quizzes, known, in_progress, 
     else:
         right, total = accuracy
         shown = text(lang, "progress.accuracy", percent=round(right / total * 100), right=right, total=total)
+    goal = text(lang, "progress.goal", done=0, goal=DEFAULT_DAILY_GOAL, streak=0)  # quizzes are not reviews
     return text(lang, "progress.body", articles=articles, learned=learned, from_quizzes=from_quizzes, known=known,
-                in_progress=in_progress, accuracy=Html(shown), streak=streak)
+                in_progress=in_progress, accuracy=Html(shown), streak=streak) + "\n" + goal
 
 
 @pytest.mark.parametrize("language_code, lang", [("en", "en"), ("ko", "ko")])
@@ -53,7 +54,8 @@ def test_progress_counts_what_the_learner_did_in_two_quizzes(running_bot, tmp_pa
     emu, lesson = running_bot.emu, sample_lesson()
     jiwoo = emu.user(READER, "Jiwoo")
     emu.send_text(jiwoo, "/progress")
-    [before] = emu.wait_for_messages(jiwoo)
+    before, chart = emu.wait_for_messages(jiwoo, 2)
+    assert chart.kind == "photo"  # the chart follows the numbers (tests/bot/test_progress_chart.py)
     assert before.html == expected("en", articles=1, learned=2, from_quizzes=0, known=2, in_progress=0,
                                    accuracy=None, streak=2)  # yesterday and the day before: not lost yet
 
@@ -72,7 +74,8 @@ def test_progress_counts_what_the_learner_did_in_two_quizzes(running_bot, tmp_pa
     learned = sum(right >= RIGHT_TO_LEARN for right in rights.values())
     assert learned >= 1 and set(rights).isdisjoint(KNOWN)
     emu.send_text(jiwoo, "/progress")
-    [after] = emu.wait_for_messages(jiwoo)
+    after, chart = emu.wait_for_messages(jiwoo, 2)
+    assert chart.kind == "photo"
     assert after.html == expected(
         "en", articles=1, learned=learned + len(KNOWN), from_quizzes=learned, known=len(KNOWN),
         in_progress=len(rights) - learned, accuracy=(sum(a.correct for a in answers), len(answers)), streak=3)
@@ -86,7 +89,8 @@ def test_progress_counts_what_the_learner_did_in_two_quizzes(running_bot, tmp_pa
 def test_progress_in_korean(emu):
     jiwoo = emu.user(KOREAN_READER, "지우", language_code="ko")
     emu.send_text(jiwoo, "/progress")
-    [shown] = emu.wait_for_messages(jiwoo)
+    shown, chart = emu.wait_for_messages(jiwoo, 2)
+    assert chart.kind == "photo"
     assert shown.html == expected("ko", articles=1, learned=2, from_quizzes=0, known=2, in_progress=0,
                                   accuracy=None, streak=2)
     assert "나의 학습 기록" in shown.text

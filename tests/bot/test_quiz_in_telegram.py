@@ -125,7 +125,7 @@ def test_a_typed_answer_forgives_case_and_one_slipped_letter(running_bot, way, v
 def test_the_quiz_button_starts_the_quiz_on_the_current_article(emu, readers):
     alice = emu.user(ALICE, "Alice")
     emu.send_text(alice, "/progress")
-    [shown] = emu.wait_for_messages(alice)
+    shown, _chart = emu.wait_for_messages(alice, 2)  # the numbers, then the chart
     callback = emu.press_data(alice, shown.message_id, f"qz:{readers[ALICE]}")
     assert emu.callback_answer(callback).get("text") in (None, "")
     [question] = emu.wait_for_messages(alice, timeout=WAIT)
@@ -149,11 +149,11 @@ def test_the_quiz_button_starts_the_quiz_on_the_current_article(emu, readers):
 def test_a_forged_quiz_button_is_answered_and_starts_nothing(emu, readers, data, reply):
     alice = emu.user(ALICE, "Alice")
     emu.send_text(alice, "/progress")
-    [shown] = emu.wait_for_messages(alice)
+    shown, _chart = emu.wait_for_messages(alice, 2)  # the numbers, then the chart
     callback = emu.press_data(alice, shown.message_id, data.format(bob=readers[BOB], alice=readers[ALICE]))
     assert emu.callback_answer(callback)["text"] == text("en", reply)
     emu.send_text(alice, "/progress")  # the bot is still there, and no quiz was started
-    [after] = emu.wait_for_messages(alice)
+    after, _chart = emu.wait_for_messages(alice, 2)
     assert "Quiz accuracy: no quiz answers yet" in after.text
     assert emu.unanswered_callbacks() == []
 
@@ -183,7 +183,7 @@ def test_stale_and_foreign_poll_answers_change_nothing(running_bot):
     _, following = taker.next_screen()
     emu.answer_poll(alice, resent, [resent.poll["correct_option_id"]])  # now stale: answered already
     emu.send_text(alice, "/progress")
-    [progress] = emu.wait_for_messages(alice)
+    progress, _chart = emu.wait_for_messages(alice, 2)
     assert f"({len(taker.answered)} of {len(taker.answered)} answers right)" in progress.text
     assert following.message_id < progress.message_id
 
@@ -311,7 +311,7 @@ def test_the_whole_loop_from_a_pasted_article_to_progress(emu, sample_text):
     assert f"Quiz done: {score} of {total} right." in result.text
 
     emu.send_text(sam, "/progress")
-    [progress] = emu.wait_for_messages(sam)
+    progress, _chart = emu.wait_for_messages(sam, 2)
     assert "Articles finished: 1" in progress.text
     assert f"Quiz accuracy: {round(score / total * 100)}% ({score} of {total} answers right)" in progress.text
     assert "Words learned: 0" in progress.text

@@ -92,7 +92,19 @@ def test_word_cards_of_a_part_fit_one_message_however_many():
 def test_a_word_card_shows_gloss_part_of_speech_and_sentence():
     card = render.word_card(item("escalate", ("escalated",), pos="verb", gloss="increase in extent",
                                  sentence="Tensions escalated & grew."), "ko")
-    assert card == "<b>escalate</b> · 동사\nincrease in extent\n<i>Tensions <b>escalated</b> &amp; grew.</i>"
+    assert card == "<b>escalate</b> /ˈeskəˌleɪt/ · 동사\nincrease in extent\n<i>Tensions <b>escalated</b> &amp; grew.</i>"
+
+
+@pytest.mark.parametrize("name, lemma, shown", [
+    ("munitions", "munition", " /mjuːˈnɪʃənz/"),
+    ("constructive role", "constructive role", " /kənˈstrʌktɪv roʊl/"),  # a phrase, word by word
+    ("xzqvords", "xzqvord", ""),  # not in the dictionary: no IPA, no empty slashes
+])
+def test_word_cards_and_the_word_list_show_the_ipa(name, lemma, shown):
+    word = item(name, lemma=lemma)
+    assert render.word_card(word, "en").startswith(f"<b>{name}</b>{shown} · ")
+    [listed] = render.words_overview(lesson_of(["text"], [word]), set(), "en")
+    assert f"<b>{name}</b>{shown}: a gloss" in listed
 
 
 def test_a_part_without_items_has_no_cards():

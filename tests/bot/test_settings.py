@@ -31,7 +31,7 @@ def test_every_setting_is_read_from_the_environment():
     changed = Settings.from_mapping({
         "TELEGRAM_BOT_TOKEN": SECRET, "TELEGRAM_BASE_URL": "http://localhost:8081/bot", "DATA_DIR": "/srv/data",
         "LOG_LEVEL": "WARNING", "SANDBOX_FILES_DIR": "/tmp/files", "RATE_LIMITER": "off",
-        "CLOCK_FILE": "/tmp/clock.txt", "JOB_TICK_SECONDS": "0.5",
+        "CLOCK_FILE": "/tmp/clock.txt", "JOB_TICK_SECONDS": "0.5", "ESPEAK_NG": "/opt/espeak/bin/espeak-ng",
     })
     defaults = Settings.from_mapping({})
     assert all(getattr(changed, f) != getattr(defaults, f) for f in Settings.__dataclass_fields__)

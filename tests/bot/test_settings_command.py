@@ -6,6 +6,13 @@ from vocabulary_check_steps import shown_word
 
 from bot.texts import text
 from vocab.items import LEVELS
+from vocab.progress import DEFAULT_DAILY_GOAL, DEFAULT_RETENTION
+
+
+def settings_body(lang: str, language: str, level: str) -> str:
+    """The settings message of a learner who changed nothing but language and level."""
+    return text(lang, "settings.body", language=language, level=level, reminder=text(lang, "reminders.off"),
+                goal=DEFAULT_DAILY_GOAL, retention=round(DEFAULT_RETENTION * 100))
 
 
 def open_settings(emu, learner):
@@ -22,10 +29,12 @@ def ticked(settings) -> list[str]:
 def test_settings_show_the_language_and_that_no_level_is_chosen_yet(emu, telegram_language, lang, language_name):
     learner = emu.user(1001, "Minji", language_code=telegram_language)
     settings = open_settings(emu, learner)
-    assert settings.html == text(lang, "settings.body", language=language_name, level=text(lang, "settings.no_level"))
+    assert settings.html == settings_body(lang, language_name, text(lang, "settings.no_level"))
     assert ticked(settings) == [language_name]
     assert settings.buttons[1] == [(level, f"st:level:{level}") for level in LEVELS]
-    assert settings.button_labels[-1] == text(lang, "level.take_check")
+    assert settings.buttons[2][0][0] == text(lang, "level.take_check")
+    assert settings.buttons[3] == [(text(lang, "reminders.button"), "rm:rem"), (text(lang, "goal.button"), "rm:goal"),
+                                   (text(lang, "retention.button"), "rm:ret")]
 
 
 def test_switching_to_korean_and_back_changes_every_answer(emu):
@@ -34,7 +43,7 @@ def test_switching_to_korean_and_back_changes_every_answer(emu):
     callback = emu.press(learner, "한국어")
     assert emu.callback_answer(callback)["text"] == text("ko", "settings.language_saved")
     korean = emu.wait_for_edit(settings)
-    assert korean.html == text("ko", "settings.body", language="한국어", level=text("ko", "settings.no_level"))
+    assert korean.html == settings_body("ko", "한국어", text("ko", "settings.no_level"))
     assert ticked(korean) == ["한국어"]
     emu.send_text(learner, "/help")
     assert emu.wait_for_messages(learner)[0].html == text("ko", "help.body")

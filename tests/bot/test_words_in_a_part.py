@@ -16,6 +16,7 @@ from reading_steps import (
 
 from bot.texts import text
 from lessons.library import lesson_id_for
+from vocab.pronunciation import ipa
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +66,7 @@ def test_the_words_of_a_part_are_cards_with_gloss_and_sentence(bot, sample_text)
         assert row_of(words, item.item) == [
             (f"✓ I know {item.item}", f"wk:{lesson_id}:{index}:k"),
             ("✗ New to me", f"wk:{lesson_id}:{index}:n"),
+            ("🔊", f"px:{lesson_id}:{index}"),
         ]
     assert len(words.buttons) == len(items)
     assert len(words.text) < 4096
@@ -150,7 +152,8 @@ def test_words_lists_every_item_of_the_current_article(bot, sample_text):
     items = lines[2:]
     assert len(items) == len(lesson.vocabulary)
     for line, item in zip(items, lesson.vocabulary):
-        assert line.startswith(f"{item.item}: {item.gloss}")
+        spelled = ipa(item.item, item.lemma)  # the IPA, when the CMU dictionary has the item
+        assert line.startswith(f"{item.item} /{spelled}/: {item.gloss}" if spelled else f"{item.item}: {item.gloss}")
         assert line.endswith("✓") == (item is first)
 
 

@@ -14,10 +14,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from lessons.article import Lesson
+from lessons.assignment_progress import Finish
 from lessons.assignments import ASSIGNMENT_ID, Assignment
 from lessons.classes import CLASS_ID, Class, is_invite_code
 from lessons.library import LESSON_ID_LENGTH, LibraryEntry, lesson_id_for
-from vocab.progress import Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
+from vocab.progress import DayActivity, Learner, QuizAnswer, QuizSession, ReadingState, WordStatus
+from vocab.review import ReviewCard
+from vocab.review_session import ReviewSession
 
 LESSON_ID = re.compile(rf"[0-9a-f]{{{LESSON_ID_LENGTH}}}")
 
@@ -30,8 +33,12 @@ class _LearnerData:
     words: dict[str, WordStatus] = field(default_factory=dict)
     answers: dict[tuple, QuizAnswer] = field(default_factory=dict)
     days: set[date] = field(default_factory=set)
+    activity: dict[date, DayActivity] = field(default_factory=dict)
+    reminded: date | None = None
     quiz: QuizSession | None = None
     library: dict[str, LibraryEntry] = field(default_factory=dict)
+    cards: dict[str, ReviewCard] = field(default_factory=dict)
+    review: ReviewSession | None = None
 
 
 class FakeLearners:
@@ -130,6 +137,38 @@ class FakeProgress:
 
     def active_days(self) -> tuple[date, ...]:
         return tuple(sorted(self._data.days))
+
+    def add_activity(self, day: date, *, reviews: int = 0, parts: int = 0) -> None:
+        data = self._changing()
+        data.days.add(day)
+        done = data.activity.get(day, DayActivity())
+        data.activity[day] = DayActivity(done.reviews + reviews, done.parts + parts)
+
+    def activity(self) -> dict[date, DayActivity]:
+        return {day: self._data.activity.get(day, DayActivity()) for day in sorted(self._data.days)}
+
+    def mark_reminded(self, day: date) -> None:
+        self._changing().reminded = day
+
+    def last_reminded(self) -> date | None:
+        return self._data.reminded
+
+    def cards(self) -> tuple[ReviewCard, ...]:
+        return tuple(self._data.cards.values())
+
+    def card(self, lemma: str) -> ReviewCard | None:
+        return self._data.cards.get(lemma)
+
+    def save_cards(self, *cards: ReviewCard) -> None:
+        data = self._changing()
+        for card in cards:
+            data.cards[card.lemma] = card
+
+    def review_session(self) -> ReviewSession | None:
+        return self._data.review
+
+    def save_review_session(self, session: ReviewSession | None) -> None:
+        self._changing().review = session
 
 
 class FakeLessons:
@@ -260,9 +299,65 @@ class FakeAssignments:
         mine = {c.class_id for c in self._classes.for_learner(user_id)}
         return self._sorted(a for a in self._assignments.values() if a.class_id in mine)
 
+    def due_between(self, first: date, last: date) -> tuple[Assignment, ...]:
+        return self._sorted(a for a in self._assignments.values() if a.due is not None and first <= a.due <= last)
+
     @staticmethod
     def _sorted(assignments) -> tuple[Assignment, ...]:
         return tuple(sorted(assignments, key=lambda a: a.assigned_at))
+
+
+class FakeAssignmentProgress:
+    def __init__(self):
+        self._finishes: dict[tuple[str, int], Finish] = {}
+        self._reminded: set[tuple[str, int]] = set()
+        self._held: dict[int, list[tuple[str, int]]] = {}
+        self._last_digest: dict[int, date] = {}
+
+    def record_finish(self, finish: Finish) -> bool:
+        if not ASSIGNMENT_ID.fullmatch(finish.assignment_id):
+            raise ValueError("not an assignment id")
+        key = (finish.assignment_id, finish.learner_id)
+        if key in self._finishes:
+            return False
+        self._finishes[key] = finish
+        return True
+
+    def finish(self, assignment_id: str, learner_id: int) -> Finish | None:
+        return self._finishes.get((assignment_id, learner_id))
+
+    def finishes(self, assignment_id: str) -> tuple[Finish, ...]:
+        found = [f for (a, _), f in self._finishes.items() if a == assignment_id]
+        return tuple(sorted(found, key=lambda f: f.finished_at))
+
+    def was_reminded(self, assignment_id: str, learner_id: int) -> bool:
+        return (assignment_id, learner_id) in self._reminded
+
+    def mark_reminded(self, assignment_id: str, learner_id: int, at: datetime) -> None:
+        if not isinstance(assignment_id, str) or not ASSIGNMENT_ID.fullmatch(assignment_id):
+            raise ValueError("not an assignment id")
+        self._reminded.add((assignment_id, learner_id))
+
+    def hold_for_digest(self, tutor_id: int, finish: Finish) -> None:
+        self.record_finish(finish)
+        held = self._held.setdefault(tutor_id, [])
+        if (finish.assignment_id, finish.learner_id) not in held:
+            held.append((finish.assignment_id, finish.learner_id))
+
+    def held(self, tutor_id: int) -> tuple[Finish, ...]:
+        found = [self._finishes[key] for key in self._held.get(tutor_id, ()) if key in self._finishes]
+        return tuple(sorted(found, key=lambda f: f.finished_at))
+
+    def tutors_with_held(self) -> tuple[int, ...]:
+        return tuple(sorted(t for t, held in self._held.items() if held))
+
+    def last_digest(self, tutor_id: int) -> date | None:
+        return self._last_digest.get(tutor_id)
+
+    def digest_sent(self, tutor_id: int, day: date | None) -> None:
+        self._held[tutor_id] = []
+        if day is not None:
+            self._last_digest[tutor_id] = day
 
 
 class FakeStore:
@@ -274,6 +369,7 @@ class FakeStore:
         self.lessons = FakeLessons(self)
         self.classes = FakeClasses()
         self.assignments = FakeAssignments(self.classes)
+        self.assignment_progress = FakeAssignmentProgress()
 
     def data(self, user_id: int) -> _LearnerData:
         return self.users.setdefault(user_id, _LearnerData())

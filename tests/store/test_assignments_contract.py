@@ -78,3 +78,17 @@ def test_a_learner_sees_the_assignments_of_the_classes_they_are_in_now(backend):
     assert store.assignments.for_learner(500) == ()  # the tutor is no learner of their class
     store.classes.remove_learner(second.class_id, 2)
     assert backend.reopen().assignments.for_learner(2) == (a,)
+
+
+def test_assignments_due_in_a_range_are_found_for_the_reminders(backend):
+    first, second = setup_classes(backend.store)
+    today = T0.date()
+    due = {n: new_assignment(first if n % 2 else second, LESSON, T0 + timedelta(minutes=n), secrets,
+                             due=today + timedelta(days=n)) for n in range(4)}
+    undated = new_assignment(first, OTHER_LESSON, T0, secrets)
+    for assignment in (*due.values(), undated):
+        backend.store.assignments.add(assignment)
+    assignments = backend.reopen().assignments
+    assert assignments.due_between(today + timedelta(days=1), today + timedelta(days=2)) == (due[1], due[2])
+    assert assignments.due_between(today, today) == (due[0],)
+    assert assignments.due_between(today + timedelta(days=5), today + timedelta(days=9)) == ()

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from vocab.progress import QuizAnswer, ReadingState, WordStatus
+from vocab.progress import DayActivity, QuizAnswer, ReadingState, WordStatus
 from vocab.progress_summary import local_date, summarize_progress
 
 T0 = datetime(2024, 3, 10, 12, 0, tzinfo=timezone.utc)
@@ -68,3 +68,11 @@ def test_the_streak_counts_days_up_to_today():
 ])
 def test_the_day_is_the_learners_local_day(moment, zone, day):
     assert local_date(moment, zone) == day
+
+
+def test_the_daily_goal_counts_todays_reviews_and_parts_and_the_days_met():
+    activity = {TODAY - timedelta(days=2): DayActivity(reviews=8, parts=2), TODAY - timedelta(days=1): DayActivity(12, 0),
+                TODAY: DayActivity(reviews=1, parts=2)}
+    goal = summarize_progress((), (), (), activity, TODAY, activity=activity, daily_goal=10).goal
+    assert (goal.goal, goal.done_today, goal.streak, goal.met_today) == (10, 3, 2, False)
+    assert summary().goal is None  # without the activity there is nothing to say about the goal

@@ -25,7 +25,7 @@ POLL = GapFill(
     explanation="munitions: weapons considered collectively",
 )
 MEANING = WordMeaning(
-    id="meaning:summit", lemma="summit", question="What does 'summit' mean?",
+    id="meaning:summit", lemma="summit", question="summit",
     options=("a meeting of heads of government", "a large mass of land", "weapons", "the possibility of success"),
     correct_option_id=0, explanation="the rare September summit",
 )

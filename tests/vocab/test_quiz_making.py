@@ -139,7 +139,7 @@ def test_a_meaning_question_offers_the_items_gloss_among_other_glosses(quizzes, 
     assert meanings
     for question in meanings:
         item = by_lemma[question.lemma]
-        assert question.question == f"What does '{item.item}' mean?"
+        assert question.word == question.question == item.item  # the word; the bot words the stem
         right = question.options[question.correct_option_id]
         assert right.rstrip(ELLIPSIS) in first_clause(item.gloss)
         assert item.item in question.explanation or item.lemma in question.explanation
@@ -161,7 +161,9 @@ def test_typed_recall_shows_the_gloss_and_first_letter(quizzes, items):
         item = by_lemma[question.lemma]
         assert question.answer == item.item
         assert question.hint.startswith(item.item[0])
-        assert question.hint.endswith(" + ".join(str(len(w)) for w in item.item.split()) + " letters)")
+        assert question.letters == tuple(len(w) for w in item.item.split())
+        assert question.hint.count("_") == sum(question.letters) - len(question.letters)  # all but first letters
+        assert "letters" not in question.hint  # the count is worded by the bot, in the learner's language
         assert item.item.lower() not in question.clue.lower()
         assert set(word_pool.all_forms(item.lemma, item.pos)) <= set(question.forms) or item.kind == "phrase"
         assert question.clue in question.question and question.hint in question.question

@@ -4,12 +4,14 @@ from __future__ import annotations
 import pytest
 from quiz_article import COOPERATION, MUNITIONS, make_item
 
+from vocab.quiz_records import letter_counts
 from vocab.quiz_text import (
     BLANK,
     ELLIPSIS,
     blank_out,
     find_in_sentence,
     letter_hint,
+    letter_shape,
     mask,
     match_case,
     trim_around,
@@ -79,15 +81,17 @@ def test_glosses_are_cut_at_a_word_boundary(limit):
 
 
 @pytest.mark.parametrize(
-    "word,hint",
+    "word,hint,shape,counts",
     [
-        ("munitions", "m________ (9 letters)"),
-        ("constructive role", "c___________ r___ (12 + 4 letters)"),
-        ("long-range", "l___-_____ (9 letters)"),
+        ("munitions", "m________ (9 letters)", "m________", (9,)),
+        ("constructive role", "c___________ r___ (12 + 4 letters)", "c___________ r___", (12, 4)),
+        ("long-range", "l___-_____ (9 letters)", "l___-_____", (9,)),
     ],
 )
-def test_letter_hints_show_the_first_letter_and_the_length(word, hint):
+def test_letter_hints_show_the_first_letter_and_the_length(word, hint, shape, counts):
     assert letter_hint(word) == hint
+    assert letter_shape(word) == shape  # what a question keeps: the bot words the count per language
+    assert letter_counts(word) == counts
 
 
 def test_a_clue_never_contains_its_answer():
