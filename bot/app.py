@@ -45,7 +45,7 @@ from bot.settings import Settings
 from bot.store import Store
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from bot.transport import RetryingRequest
-from bot.update_order import MAX_RUNNING, LearnerOrder
+from bot.update_order import LearnerOrder
 
 _log = logging.getLogger(__name__)
 
@@ -58,6 +58,10 @@ READ_TIMEOUT = 10.0
 WRITE_TIMEOUT = 10.0
 MEDIA_WRITE_TIMEOUT = 30.0  # uploading a document or a chart
 POOL_TIMEOUT = 5.0
+#: Connections to the Bot API shared by every handler. Telegram takes about 30 messages a second from
+#: one bot, so eight calls in flight at ~100 ms each are already more than it accepts, and httpx
+#: looks through its whole pool on every request: a larger pool only costs CPU.
+BOT_API_CONNECTIONS = 8
 #: How long one getUpdates call waits on the server for an update (long polling).
 LONG_POLL_SECONDS = 10
 
@@ -183,7 +187,7 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .request(RetryingRequest(media_write_timeout=MEDIA_WRITE_TIMEOUT, connection_pool_size=MAX_RUNNING, **timeouts))
+        .request(RetryingRequest(media_write_timeout=MEDIA_WRITE_TIMEOUT, connection_pool_size=BOT_API_CONNECTIONS, **timeouts))
         .get_updates_request(HTTPXRequest(connection_pool_size=1, **timeouts))
         .post_init(set_command_menu)
         .concurrent_updates(LearnerOrder())  # learners side by side, each one's updates in order
