@@ -12,14 +12,13 @@ import asyncio
 from dataclasses import replace
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.handlers import assignment_views as views
 from bot.handlers import reading
 from bot.handlers.articles import typing_while_working
 from bot.handlers.assignment_notices import tell_tutor
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import in_private, language_of, learner_of, now, store_of
 from bot.texts import text
 from lessons.assignment_progress import Finish
 from lessons.assignments import Assignment, can_see_assignment
@@ -31,10 +30,6 @@ from vocab.quiz_session import session_result
 
 class Refused(Exception):
     """A request answered with one message and nothing changed; `args[0]`: the message."""
-
-
-def in_private(update: Update) -> bool:
-    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
 
 
 def _assignment_for(context: ContextTypes.DEFAULT_TYPE, assignment_id: str, user_id: int,

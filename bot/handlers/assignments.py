@@ -21,9 +21,9 @@ from bot.callback_data import BadCallbackData, pattern, unpack, unpack_int
 from bot.handlers import assignment_reading
 from bot.handlers import assignment_views as views
 from bot.handlers.assignment_notices import announce, digest_message
-from bot.handlers.assignment_reading import Refused, in_private
+from bot.handlers.assignment_reading import Refused
 from bot.handlers.class_views import fit
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import in_private, language_of, learner_of, now, private_only, store_of
 from bot.texts import text
 from lessons.assignment_progress import local_moment
 from lessons.assignments import new_assignment, parse_due
@@ -95,8 +95,7 @@ async def assign(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Give one of the sender's classes an article of their library, with an optional due date."""
     message = update.effective_message
     lang = language_of(update, context)
-    if not in_private(update):
-        await message.reply_text(text(lang, "tutor.private_only", command="/assign"))
+    if not await private_only(update, context, "assign"):
         return
     tutor = learner_of(update, context)
     store = store_of(context)
@@ -210,8 +209,7 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/digest on|off: learners' finishes as one message a day at 18:00, or one message each."""
     message = update.effective_message
     lang = language_of(update, context)
-    if not in_private(update):
-        await message.reply_text(text(lang, "tutor.private_only", command="/digest"))
+    if not await private_only(update, context, "digest"):
         return
     tutor = learner_of(update, context)
     store = store_of(context)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import secrets
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.callback_data import BadCallbackData, pattern, unpack
 from bot.handlers.class_views import (
     ACTIONS, INVITE, LEAVE, LINK, VERB, choose_keyboard, class_list, invite_message, join_button,
 )
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import in_private, language_of, learner_of, now, private_only, store_of
 from bot.texts import text
 from lessons import classes as rules
 from lessons.classes import Class, ClassError
@@ -32,20 +31,10 @@ LIMITS = {
 }
 
 
-def _in_private(update: Update) -> bool:
-    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
-
-
 async def _reply(update: Update, message: str, **kwargs) -> None:
     await update.effective_message.reply_text(message, **kwargs)
 
 
-async def _private_only(update: Update, lang: str, command: str) -> bool:
-    """True in a private chat; in a group, say the command belongs in the private chat."""
-    if _in_private(update):
-        return True
-    await _reply(update, text(lang, "tutor.private_only", command=f"/{command}"))
-    return False
 
 
 def _refusal(lang: str, error: ClassError, name: str = "") -> str:
@@ -70,7 +59,7 @@ async def _chosen(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str,
 async def new_class(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Create a class taught by the sender and show its invite link."""
     lang = language_of(update, context)
-    if not await _private_only(update, lang, "newclass"):
+    if not await private_only(update, context, "newclass"):
         return
     tutor = learner_of(update, context)
     store = store_of(context)
@@ -92,7 +81,7 @@ def _renewed(context: ContextTypes.DEFAULT_TYPE, class_: Class) -> Class:
 async def renew_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Give one of the sender's classes a new invite link; the old link stops working."""
     lang = language_of(update, context)
-    if not await _private_only(update, lang, "invite"):
+    if not await private_only(update, context, "invite"):
         return
     mine = store_of(context).classes.for_tutor(update.effective_user.id)
     if not mine:
@@ -107,7 +96,7 @@ async def renew_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def list_classes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the classes the sender teaches, with their sizes, and the classes they are in."""
     lang = language_of(update, context)
-    if not await _private_only(update, lang, "classes"):
+    if not await private_only(update, context, "classes"):
         return
     store, user_id = store_of(context), update.effective_user.id
     teaching, learning = store.classes.for_tutor(user_id), store.classes.for_learner(user_id)
@@ -119,7 +108,7 @@ async def list_classes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Join a class with the code of its invite link (the whole link works too)."""
     lang = language_of(update, context)
-    if not await _private_only(update, lang, "join"):
+    if not await private_only(update, context, "join"):
         return
     if not context.args:
         await _reply(update, text(lang, "tutor.join.usage"))
@@ -131,7 +120,7 @@ async def join_with_code(update: Update, context: ContextTypes.DEFAULT_TYPE, cod
     """Join the class of a /start deep-link payload; False (nothing said) if it is no invite code."""
     if not rules.is_invite_code(code):
         return False
-    if _in_private(update):
+    if in_private(update):
         await _join(update, context, code)
     else:
         await _reply(update, text(language_of(update, context), "tutor.private_only", command="/start"))
@@ -159,7 +148,7 @@ async def _join(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -
 async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Leave a class the sender is a learner in."""
     lang = language_of(update, context)
-    if not await _private_only(update, lang, "leave"):
+    if not await private_only(update, context, "leave"):
         return
     mine = store_of(context).classes.for_learner(update.effective_user.id)
     if not mine:
@@ -182,7 +171,7 @@ async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """Link the group this is sent in to one of the sender's classes, to announce assignments there."""
     lang = language_of(update, context)
     user_id, chat = update.effective_user.id, update.effective_chat
-    if _in_private(update):
+    if in_private(update):
         await _reply(update, _refusal(lang, ClassError("not_in_group")))
         return
     mine = store_of(context).classes.for_tutor(user_id)
@@ -215,7 +204,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = update.effective_user.id
     class_ = store_of(context).classes.get(class_id)
     allowed = rules.is_member(class_, user_id) if action == LEAVE else rules.can_manage(class_, user_id)
-    if not allowed or (action != LINK) != _in_private(update):
+    if not allowed or (action != LINK) != in_private(update):
         await query.answer(text(lang, "tutor.button.refused"))
         return
     if action == LINK:

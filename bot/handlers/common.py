@@ -4,11 +4,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.clock import Clock
 from bot.store import Store
-from bot.texts import language_for
+from bot.texts import language_for, text
 from vocab.progress import Learner
 from vocab.progress_summary import local_date
 
@@ -59,3 +60,18 @@ def language_of(update: object, context: ContextTypes.DEFAULT_TYPE) -> str:
     store = context.bot_data.get(STORE)
     learner = store.learners.get(user.id) if store is not None else None
     return language_for(user.language_code, learner.language if learner else None)
+
+
+def in_private(update: Update) -> bool:
+    """Whether the update comes from a private chat with the bot."""
+    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+
+
+async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str,
+                       message_id: str = "tutor.private_only") -> bool:
+    """True in a private chat; in a group, answer that /`command` belongs in the private chat."""
+    if in_private(update):
+        return True
+    await update.effective_message.reply_text(
+        text(language_of(update, context), message_id, command=f"/{command.lstrip('/')}"))
+    return False

@@ -13,12 +13,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, BaseHandler, ContextTypes, MessageHandler, filters
 
 from bot.callback_data import BadCallbackData, pack, pattern, unpack
 from bot.handlers import articles, groups
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import in_private, language_of, learner_of, now, store_of
 from bot.handlers.library_views import (
     CANCEL, LIBRARY, OPEN, added_preview, library_list, number_in, waiting_keyboard,
 )
@@ -36,10 +35,6 @@ ADD_WAIT = timedelta(minutes=10)
 ADDING = -3
 #: For CallbackQueryHandler(on_button, pattern=BUTTONS) in bot/app.py.
 BUTTONS = pattern(LIBRARY)
-
-
-def in_private(update: Update) -> bool:
-    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
 
 
 def library_destination(update: Update, context: ContextTypes.DEFAULT_TYPE) -> articles.Destination:

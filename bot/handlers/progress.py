@@ -3,10 +3,9 @@ a chart of them as a photo (bot/handlers/progress_chart.py)."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import language_of, learner_of, now, private_only, store_of
 from bot.handlers.progress_chart import send_progress_chart
 from bot.texts import Html, text
 from vocab.progress_summary import ProgressSummary, local_date, summarize_progress
@@ -43,8 +42,7 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """Show the learner what they have read and learned so far."""
     message = update.effective_message
     lang = language_of(update, context)
-    if message.chat.type != ChatType.PRIVATE:
-        await message.reply_text(text(lang, "quiz.private_only", command="progress"))
+    if not await private_only(update, context, "progress", "quiz.private_only"):
         return
     learner = learner_of(update, context)
     progress = store_of(context).progress(learner.user_id)

@@ -22,7 +22,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.callback_data import BadCallbackData, pattern, unpack
 from bot.handlers import assignment_reading
 from bot.handlers import review_cards
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import language_of, learner_of, now, private_only, store_of
 from bot.handlers.quiz_messages import poll_arguments, result_message, typed_clue, typed_verdict
 from bot.texts import text
 from vocab.items import VocabItem
@@ -63,8 +63,7 @@ async def quiz_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Resume the open quiz on the current article, or start one."""
     message = update.effective_message
     lang = language_of(update, context)
-    if message.chat.type != ChatType.PRIVATE:
-        await message.reply_text(text(lang, "quiz.private_only", command="quiz"))
+    if not await private_only(update, context, "quiz", "quiz.private_only"):
         return
     learner = learner_of(update, context)
     progress = store_of(context).progress(learner.user_id)

@@ -23,7 +23,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.callback_data import BadCallbackData, pattern, unpack, unpack_int
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import language_of, learner_of, now, private_only, store_of
 from bot.handlers.report_views import (
     CLASS, LEARNER, OWN, VERB, class_chooser, class_report_messages, csv_filename, csv_words, learner_keyboard,
     learner_name, learner_report_messages, own_report_messages,
@@ -146,8 +146,7 @@ def learner_in(store: Repositories, class_: Class, who: str) -> int | None:
 async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show a class's report, one learner's report, or the sender's own assignments."""
     message, lang = update.effective_message, language_of(update, context)
-    if update.effective_chat.type != ChatType.PRIVATE:
-        await message.reply_text(text(lang, "tutor.private_only", command="/report"))
+    if not await private_only(update, context, "report"):
         return
     user_id = learner_of(update, context).user_id
     store = store_of(context)
