@@ -212,9 +212,17 @@ def is_credit_line(paragraph: str) -> bool:
     )
 
 
+#: Words in the longest photo caption worth recognising: a caption names who is where and why in
+#: two or three sentences (the Korea Herald's run to about 50 words). A longer paragraph with
+#: "(left)" in it and a credit at its end is an article pasted as one line, not a caption.
+CAPTION_MAX_WORDS = 80
+
+
 def is_caption(paragraph: str) -> bool:
     """A photo caption: who stands where, "In this photo...", a photo credit, "Photograph: ..."."""
     text = paragraph.strip()
+    if len(text.split()) > CAPTION_MAX_WORDS:
+        return False
     if _CAPTION_START.match(text) or re.search(r"\b(?:Photograph|Photo|Photos|Image|Picture)\s*:\s*\S", text):
         return True
     credit = end_credit(text)

@@ -337,3 +337,16 @@ def test_a_furniture_line_between_paragraphs_is_removed(line):
 def test_a_sentence_that_looks_like_furniture_is_kept(line):
     article = clean_article(f"{TITLE}\n\n{B1}\n\n{line}\n\n{B2}")
     assert article.paragraphs == (B1, line, B2)
+
+
+def test_an_article_pasted_as_one_line_is_read_not_taken_for_a_caption():
+    caption = "Minister Park Jin (left) shakes hands with Secretary Antony Blinken in Seoul on Thursday. (Yonhap)"
+    one_line = " ".join([caption, B1, B2, B3] * 3 + ["(Yonhap)"])
+    article = clean_article(one_line)
+    assert B2 in " ".join(article.paragraphs)
+
+
+def test_a_short_caption_is_still_a_caption():
+    caption = "Minister Park Jin (left) shakes hands with Secretary Antony Blinken in Seoul on Thursday. (Yonhap)"
+    article = clean_article("\n\n".join([TITLE, caption, B1, B2, B3]))
+    assert caption not in article.paragraphs and B1 in article.paragraphs
