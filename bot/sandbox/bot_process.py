@@ -15,6 +15,9 @@ from typing import IO
 
 #: How long a clean shutdown may take before the bot is killed.
 STOP_TIMEOUT = 10.0
+#: The checkout this code was imported from: the child imports the very same `bot`, `lessons` and
+#: `vocab`, whatever checkout `pip install -e` last pointed at and whatever its working directory.
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def bot_environment(emu, data_dir: Path, log_level: str = "INFO", rate_limiter: bool = True, **extra: str) -> dict[str, str]:
@@ -27,6 +30,7 @@ def bot_environment(emu, data_dir: Path, log_level: str = "INFO", rate_limiter: 
         LOG_LEVEL=log_level,
         RATE_LIMITER="on" if rate_limiter else "off",
         PYTHONUNBUFFERED="1",
+        PYTHONPATH=os.pathsep.join(p for p in (str(CHECKOUT), os.environ.get("PYTHONPATH", "")) if p),
     )
     env.update(extra)
     return env

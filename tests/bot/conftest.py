@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox import Emulator
-from bot.sandbox.bot_process import spawn_bot, stop_bot
+from bot.sandbox.bot_process import CHECKOUT, spawn_bot, stop_bot
 from bot.settings import SETTING_NAMES
 
 TEST_TOKEN = "123456:TEST"
@@ -93,6 +93,7 @@ def environment_with():
 
     def build(**settings: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CHECKOUT), env.get("PYTHONPATH", "")) if p)
         env.update(settings)
         return env
 
