@@ -62,6 +62,10 @@ POOL_TIMEOUT = 5.0
 #: one bot, so eight calls in flight at ~100 ms each are already more than it accepts, and httpx
 #: looks through its whole pool on every request: a larger pool only costs CPU.
 BOT_API_CONNECTIONS = 8
+#: Connections for getUpdates: one long poll at a time, plus one spare for the last call PTB makes
+#: at shutdown to confirm the updates it took, which would otherwise wait (POOL_TIMEOUT, then an
+#: error) when the cancelled long poll has not given its connection back yet.
+GET_UPDATES_CONNECTIONS = 2
 #: How long one getUpdates call waits on the server for an update (long polling).
 LONG_POLL_SECONDS = 10
 
@@ -188,7 +192,7 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
         .base_file_url(settings.base_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .request(RetryingRequest(media_write_timeout=MEDIA_WRITE_TIMEOUT, connection_pool_size=BOT_API_CONNECTIONS, **timeouts))
-        .get_updates_request(HTTPXRequest(connection_pool_size=1, **timeouts))
+        .get_updates_request(HTTPXRequest(connection_pool_size=GET_UPDATES_CONNECTIONS, **timeouts))
         .post_init(set_command_menu)
         .concurrent_updates(LearnerOrder())  # learners side by side, each one's updates in order
     )
