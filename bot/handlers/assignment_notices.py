@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from telegram import Bot, InlineKeyboardMarkup
-from telegram.error import Forbidden, TelegramError
+from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.handlers.assignment_views import group_keyboard, group_message, learner_message, start_keyboard
 from bot.handlers.class_views import fit
@@ -66,9 +66,30 @@ async def announce(bot: Bot, store: Repositories, assignment: Assignment) -> Non
         sent += await deliver(bot, learner_id, message, start_keyboard(lang, assignment.assignment_id))
     if class_.group_chat_id is not None:
         lang = language(tutor)
-        await deliver(bot, class_.group_chat_id, group_message(lang, assignment, title, class_),
-                      group_keyboard(lang, bot.username, assignment.assignment_id))
+        message = group_message(lang, assignment, title, class_)
+        markup = group_keyboard(lang, bot.username, assignment.assignment_id)
+        try:
+            await bot.send_message(class_.group_chat_id, message, reply_markup=markup)
+        except ChatMigrated as moved:  # the group became a supergroup: follow it there
+            store.classes.link_group(class_.class_id, moved.new_chat_id)
+            await deliver(bot, moved.new_chat_id, message, markup)
+        except TelegramError as error:
+            _log.info("group %s cannot be reached (%s); going on", class_.group_chat_id, error)
     _log.info("assignment %s sent to %d of %d learners", assignment.assignment_id, sent, class_.size)
+
+
+async def send_open_assignments(bot: Bot, store: Repositories, class_: Class, learner_id: int, today: date) -> int:
+    """Send a learner who has just joined `class_` its assignments that are not overdue, each with
+    its start button (those given before they joined count for them too); how many were sent."""
+    learner = store.learners.get(learner_id)
+    lang, tutor = language(learner), name_of(store, class_.tutor_id)
+    sent = 0
+    for assignment in store.assignments.for_class(class_.class_id):
+        if assignment.is_overdue(today):
+            continue
+        message = learner_message(lang, assignment, title_of(store, assignment), class_, tutor)
+        sent += await deliver(bot, learner_id, message, start_keyboard(lang, assignment.assignment_id))
+    return sent
 
 
 def finish_lines(store: Repositories, lang: str, finishes: Sequence[Finish], key: str) -> list[str]:

@@ -15,7 +15,8 @@ from bot.callback_data import BadCallbackData, pattern, unpack
 from bot.handlers.class_views import (
     ACTIONS, INVITE, LEAVE, LINK, VERB, choose_keyboard, class_list, invite_message, join_button,
 )
-from bot.handlers.common import in_private, language_of, learner_of, now, private_only, store_of
+from bot.handlers.assignment_notices import send_open_assignments
+from bot.handlers.common import in_private, language_of, learner_of, local_today, now, private_only, store_of
 from bot.texts import text
 from lessons import classes as rules
 from lessons.classes import Class, ClassError
@@ -143,6 +144,7 @@ async def _join(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -
     class_ = store.classes.add_learner(class_.class_id, learner.user_id)
     tutor = store.learners.get(class_.tutor_id)
     await _reply(update, text(lang, "tutor.join.done", name=class_.name, tutor=tutor.name if tutor else ""))
+    await send_open_assignments(context.bot, store, class_, learner.user_id, local_today(context, learner.user_id))
 
 
 async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

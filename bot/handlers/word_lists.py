@@ -198,15 +198,30 @@ async def gloss_word(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
     async def change(lesson: Lesson, args: list[str], lang: str):
         item, gloss = split_gloss(lesson, args)
-        if item is None:
-            raise WordListError("not_in_list", args[0])
+        added = item is None
+        if added:  # a word of the article not on the list yet: add it, then gloss it
+            lesson, item, gloss = await asyncio.to_thread(_add_for_gloss, lesson, args)
         gloss = "" if gloss.strip() == NO_GLOSS else gloss
         edited = set_tutor_gloss(lesson, item.item, gloss)
         if not gloss:
             return edited, text(lang, "wordlist.gloss_cleared", item=item.item)
-        return edited, text(lang, "wordlist.glossed", item=item.item, gloss=" ".join(gloss.split()))
+        reply = text(lang, "wordlist.glossed", item=item.item, gloss=" ".join(gloss.split()))
+        return edited, (text(lang, "wordlist.added_for_gloss", item=item.item) + "\n" + reply) if added else reply
 
     await _edit(update, context, "wordlist.usage.gloss", 2, change)
+
+
+def _add_for_gloss(lesson: Lesson, args: list[str]) -> tuple[Lesson, VocabItem, str]:
+    """The lesson with the longest run of first words of a /gloss command that occurs in the
+    article added to its list, that item, and the translation after it; WordListError
+    "not_in_list" when no run of words occurs in the text."""
+    for size in range(min(len(args) - 1, MAX_PHRASE_WORDS), 0, -1):
+        try:
+            edited = _with_lexicon(add_item, lesson, " ".join(args[:size]))
+        except WordListError:
+            continue
+        return edited, edited.vocabulary[-1], " ".join(args[size:])
+    raise WordListError("not_in_list", args[0])
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

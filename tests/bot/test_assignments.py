@@ -163,6 +163,23 @@ def test_an_assigned_article_is_read_and_quizzed_and_the_tutor_hears_the_score(r
     assert (kept["learner_id"], kept["score"], kept["total"]) == (MINJI, score, total)
 
 
+def test_a_learner_who_joins_later_gets_the_open_assignments_with_their_start_buttons(running_bot):
+    emu = running_bot.emu
+    jina, minji, sara = emu.user(JINA, "Jina"), emu.user(MINJI, "Minji"), emu.user(SARA, "Sara")
+    code = class_with(emu, jina, "Thursday B2", minji)
+    add_to_library(emu, jina)
+    ask(emu, jina, "/assign 1 thursday b2 +3")
+    emu.wait_for_messages(minji, timeout=WAIT)
+
+    emu.send_text(sara, f"/join {code}")
+    joined, given = emu.wait_for_messages(sara, count=2, timeout=WAIT)
+    assert joined.html == text("en", "tutor.join.done", name="Thursday B2", tutor="Jina")
+    assert given.html == text("en", "assign.new.due", tutor="Jina", name="Thursday B2", title=OWN_TITLE,
+                              due="2024-03-13")
+    parts = read_to_the_end(emu, sara)
+    assert len(parts) == 3
+
+
 def test_assigning_with_buttons_and_announcing_in_the_class_group(running_bot):
     emu, data_dir = running_bot.emu, running_bot.data_dir
     jina, minji, sara = emu.user(JINA, "Jina"), emu.user(MINJI, "Minji"), emu.user(SARA, "Sara")

@@ -210,7 +210,7 @@ def test_library_lists_the_articles_numbered_with_a_button_to_each_word_list(bot
 
     [listing] = say(emu, tutor, "/library")
     assert listing.text.index(f"1. {OWN_TITLE}") < listing.text.index("2. Rivers run dry")
-    assert "3 parts" in listing.text and "added 2024-03-01" in listing.text
+    assert "parts: 3" in listing.text and "added 2024-03-01" in listing.text
     assert listing.button("✏️ 1") == f"lb:open:{first}" and listing.button("✏️ 2") == f"lb:open:{second_id}"
     emu.press(tutor, "✏️ 1", message=listing)
     [words] = emu.wait_for_messages(tutor, timeout=WAIT)
@@ -240,6 +240,17 @@ def test_a_phrase_gets_a_gloss_and_a_dash_takes_it_away(bot, herald_tutor):
     assert answer.html == text("en", "wordlist.gloss_cleared", item="constructive role")
     glossed = {v.item: v.tutor_gloss for v in stored_lesson(bot.data_dir, lesson_id).vocabulary}
     assert glossed["constructive role"] == ""
+
+
+def test_a_gloss_for_a_word_of_the_article_not_on_the_list_adds_it(bot, herald_tutor):
+    emu, (tutor, lesson_id) = bot.emu, herald_tutor
+    listed = {v.lemma for v in stored_lesson(bot.data_dir, lesson_id).vocabulary}
+    assert "summit" not in listed  # in the article ("the rare September summit"), not picked at B2
+    [answer] = say(emu, tutor, "/gloss summit 정상 회담")
+    assert answer.html == "\n".join([text("en", "wordlist.added_for_gloss", item="summit"),
+                                      text("en", "wordlist.glossed", item="summit", gloss="정상 회담")])
+    stored = {v.lemma: v for v in stored_lesson(bot.data_dir, lesson_id).vocabulary}
+    assert stored["summit"].from_tutor and stored["summit"].tutor_gloss == "정상 회담"
 
 
 def test_removeword_and_addword_change_the_list(bot, herald_tutor):
