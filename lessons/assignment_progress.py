@@ -59,7 +59,7 @@ def has_finished(reading: ReadingState | None, parts: int, finish: Finish | None
         return True
     if reading is None:
         return False
-    return reading.is_finished or (parts > 0 and len({p for p in reading.parts_read if 0 <= p < parts}) >= parts)
+    return reading.has_read_all(parts)
 
 
 def reminder_due_dates(moment: datetime) -> tuple[date, date]:

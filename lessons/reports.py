@@ -141,16 +141,12 @@ def quiz_done(lesson_id: str, answers: Iterable[QuizAnswer], open_quiz: QuizSess
     return min(times) < open_quiz.started_at
 
 
-def _parts_read(reading: ReadingState, total: int) -> int:
-    return len({p for p in reading.parts_read if 0 <= p < total}) if total else len(reading.parts_read)
-
-
 def _finished_on(reading: ReadingState, lesson_id: str, activity: LearnerActivity, total: int,
                  zone: str | None) -> date | None:
     """The day the learner finished: the earlier of reading the last part and completing the quiz
     (the last of the first answers to its questions)."""
     moments: list[datetime] = []
-    if reading.finished_at is not None or (total and _parts_read(reading, total) >= total):
+    if reading.has_read_all(total):
         moments.append(reading.finished_at or reading.started_at)
     if quiz_done(lesson_id, activity.answers, activity.open_quiz):  # when each question had its first answer
         open_quiz = activity.open_quiz
@@ -180,7 +176,7 @@ def report_row(assignment: Assignment, assigned: Lesson | None, activity: Learne
     if reading is None:
         parts, answers, finished_on = 0, (), None
     else:
-        parts = _parts_read(reading, total)
+        parts = reading.parts_read_of(total)
         answers = first_answers(activity.answers, reading.lesson_id)
         finished_on = _finished_on(reading, reading.lesson_id, activity, total, zone)
     learned = sum(1 for w in activity.words if w.lemma in items and w.status in LEARNED_STATUSES)

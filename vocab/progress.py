@@ -82,6 +82,15 @@ class ReadingState:
     def is_finished(self) -> bool:
         return self.finished_at is not None
 
+    def parts_read_of(self, total: int) -> int:
+        """How many of the lesson's `total` parts were shown (all of them counted when `total` is
+        unknown, 0)."""
+        return len({p for p in self.parts_read if 0 <= p < total}) if total else len(self.parts_read)
+
+    def has_read_all(self, total: int) -> bool:
+        """The last part was reached, or every one of the `total` parts was shown."""
+        return self.is_finished or (total > 0 and self.parts_read_of(total) >= total)
+
 
 @dataclass(frozen=True)
 class WordStatus:
