@@ -93,15 +93,16 @@ async def send_open_assignments(bot: Bot, store: Repositories, class_: Class, le
 
 
 def finish_lines(store: Repositories, lang: str, finishes: Sequence[Finish], key: str) -> list[str]:
-    """One line per finish: who, in which class, which article, the score."""
+    """One line per finish: who, in which class, which article, the score (or that there was no
+    quiz: the learner knew every word of it already)."""
     lines = []
     for finish in finishes:
         assignment = store.assignments.get(finish.assignment_id)
         class_ = store.classes.get(assignment.class_id) if assignment else None
         if assignment is None or class_ is None:
             continue
-        lines.append(text(lang, key, learner=name_of(store, finish.learner_id), name=class_.name,
-                          title=title_of(store, assignment), score=finish.score, total=finish.total))
+        lines.append(text(lang, key if finish.total else f"{key}.no_quiz", learner=name_of(store, finish.learner_id),
+                          name=class_.name, title=title_of(store, assignment), score=finish.score, total=finish.total))
     return lines
 
 

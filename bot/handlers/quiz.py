@@ -145,8 +145,9 @@ async def begin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, progress: Prog
     settled = {w.lemma for w in progress.words() if w.is_settled}
     seed = f"{progress.user_id}:{lesson_id}:{started.isoformat()}"
     questions = await asyncio.to_thread(make_questions, lesson.vocabulary, settled, seed)
-    if not questions:
+    if not questions:  # every word known already: an assignment is finished all the same
         await context.bot.send_message(chat_id, text(lang, "quiz.no_questions"))
+        await assignment_reading.on_quiz_finished(context, progress.user_id, QuizSession(lesson_id, started, ()))
         return
     session = QuizSession(lesson_id=lesson_id, started_at=started, questions=tuple(questions))
     progress.save_quiz(session)

@@ -180,6 +180,31 @@ def test_a_learner_who_joins_later_gets_the_open_assignments_with_their_start_bu
     assert len(parts) == 3
 
 
+def test_a_learner_who_knows_every_word_finishes_without_a_quiz_and_the_tutor_hears_it(running_bot):
+    emu, data_dir = running_bot.emu, running_bot.data_dir
+    jina, minji = emu.user(JINA, "Jina"), emu.user(MINJI, "Minji")
+    class_with(emu, jina, "Thursday B2", minji)
+    for _ in range(12):  # she reads the article on her own until she knows every word it could teach
+        paste(emu, minji)
+        own, own_id = learner_lesson(data_dir, MINJI), current_reading(data_dir, MINJI)["lesson_id"]
+        if not own.vocabulary:
+            break
+        words = ask(emu, minji, "/words")
+        for index, item in enumerate(own.vocabulary):
+            answered = emu.callback_answer(emu.press_data(minji, words.message_id, f"wk:{own_id}:{index}:k"),
+                                           timeout=WAIT)
+            assert answered["text"] == text("en", "words.noted_known", item=item.item)
+
+    add_to_library(emu, jina)
+    ask(emu, jina, "/assign 1 thursday b2 +3")
+    emu.wait_for_messages(minji, timeout=WAIT)
+    read_to_the_end(emu, minji)
+    assert not learner_lesson(data_dir, MINJI).vocabulary  # nothing left to learn in it
+    assert ask(emu, minji, "/quiz").html == text("en", "quiz.no_questions")
+    [notice] = emu.wait_for_messages(jina, timeout=WAIT)
+    assert notice.html == text("en", "assign.finished.no_quiz", learner="Minji", name="Thursday B2", title=OWN_TITLE)
+
+
 def test_assigning_with_buttons_and_announcing_in_the_class_group(running_bot):
     emu, data_dir = running_bot.emu, running_bot.data_dir
     jina, minji, sara = emu.user(JINA, "Jina"), emu.user(MINJI, "Minji"), emu.user(SARA, "Sara")
