@@ -63,18 +63,26 @@ async def answer_stale(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await update.callback_query.answer(text(language_of(update, context), "reading.stale"))
 
 
-async def show_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Send the part pressed for (Start reading, Next part, Read it again) and save the place."""
-    query = update.callback_query
+async def pressed_part(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                       verb: str) -> tuple[Lesson, ReadingState, int] | None:
+    """(lesson, state, part) of a press naming a part of the current lesson, the press answered;
+    None, the press answered as stale, for any other."""
     try:
-        lesson, state, (field,) = checked_press(update, context, keyboards.READ, 2)
+        lesson, state, (field,) = checked_press(update, context, verb, 2)
         part = part_number(field, lesson)
     except StalePress:
         await answer_stale(update, context)
-        return
-    await query.answer()
-    await retire_keyboard(query)
-    await send_part(update, context, lesson, state, part)
+        return None
+    await update.callback_query.answer()
+    return lesson, state, part
+
+
+async def show_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the part pressed for (Start reading, Next part, Read it again) and save the place."""
+    pressed = await pressed_part(update, context, keyboards.READ)
+    if pressed is not None:
+        await retire_keyboard(update.callback_query)
+        await send_part(update, context, *pressed)
 
 
 async def send_part(
@@ -117,14 +125,10 @@ async def retire_keyboard(query: CallbackQuery) -> None:
 
 async def show_words_of_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send the cards of a part's items with "I know it" / "New to me" for each."""
-    query = update.callback_query
-    try:
-        lesson, state, (field,) = checked_press(update, context, keyboards.WORDS, 2)
-        part = part_number(field, lesson)
-    except StalePress:
-        await answer_stale(update, context)
+    pressed = await pressed_part(update, context, keyboards.WORDS)
+    if pressed is None:
         return
-    await query.answer()
+    lesson, state, part = pressed
     lang = language_of(update, context)
     message, shown = render.words_in_part(lesson, part, lang)
     markup = words_markup(update, context, state.lesson_id, shown, lang)
