@@ -147,14 +147,15 @@ class SharedBot:
         return self.emu.user(next(self.ids), name, language_code=language_code)
 
 
-def shared_bot(directory: Path, token: str = "123456:TEST"):
-    """Start the emulator and the real bot on `directory`; at the end check what `running_bot`
-    checks: a clean exit, no traceback in the log, no refusals (tests/bot/conftest.py)."""
+def shared_bot(directory: Path, token: str = "123456:TEST", first_user: int = 5001, **env: str):
+    """Start the emulator and the real bot on `directory` (with settings `env`); at the end check
+    what `running_bot` checks: a clean exit, no traceback in the log, no refusals
+    (tests/bot/conftest.py). New users get ids from `first_user` on."""
     with Emulator(token=token, username="ReadingCompanionBot") as emu:
         log_path, data_dir = directory / "bot.log", directory / "data"
         with open(log_path, "w", encoding="utf-8") as log:
-            process = spawn_bot(emu, data_dir, stderr=log, cwd=directory)
-        bot = SharedBot(emu, process, log_path, data_dir, itertools.count(5001))
+            process = spawn_bot(emu, data_dir, stderr=log, cwd=directory, **env)
+        bot = SharedBot(emu, process, log_path, data_dir, itertools.count(first_user))
         try:
             emu.wait_for_first_poll(timeout=20)
             yield bot

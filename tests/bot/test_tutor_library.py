@@ -3,7 +3,6 @@
 nobody else can touch it, and bad input gets one clear answer with nothing changed."""
 from __future__ import annotations
 
-import itertools
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -13,18 +12,16 @@ from reading_steps import (
     OWN_ARTICLE,
     OWN_PARAGRAPHS,
     OWN_TITLE,
-    SharedBot,
     current_reading,
     expected_lesson,
     learner_file,
     library,
     make_docx,
     restart,
+    shared_bot,
 )
 
 from bot.handlers.library_views import added_preview, item_check
-from bot.sandbox import Emulator
-from bot.sandbox.bot_process import spawn_bot, stop_bot
 from bot.store.schema import LESSONS_DIR
 from bot.texts import text
 from lessons.article import Lesson
@@ -42,19 +39,7 @@ def bot(tmp_path_factory):
     """One bot for the module, its clock set by a file: every test is a new tutor."""
     directory = tmp_path_factory.mktemp("library")
     (directory / CLOCK_FILE).write_text(NOW.isoformat(), encoding="utf-8")
-    with Emulator(token="123456:TEST", username="ReadingCompanionBot") as emu:
-        log_path, data_dir = directory / "bot.log", directory / "data"
-        with open(log_path, "w", encoding="utf-8") as log:
-            process = spawn_bot(emu, data_dir, stderr=log, cwd=directory, CLOCK_FILE=CLOCK_FILE)
-        shared = SharedBot(emu, process, log_path, data_dir, itertools.count(7001))
-        try:
-            emu.wait_for_first_poll(timeout=20)
-            yield shared
-        finally:
-            status = stop_bot(shared.process)
-        assert status == 0, shared.log()
-        assert "Traceback" not in shared.log(), shared.log()
-        assert emu.refusals == [], emu.refusals
+    yield from shared_bot(directory, first_user=7001, CLOCK_FILE=CLOCK_FILE)
 
 
 @pytest.fixture(autouse=True)
