@@ -22,7 +22,6 @@ from telegram.ext import (
     PollAnswerHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
 
 from bot.handlers import errors, fallback, groups, level, level_check, settings, start
 from bot.handlers import help as help_  # not to shadow the builtin
@@ -44,7 +43,7 @@ from bot.handlers.common import CLOCK, STORE
 from bot.settings import Settings
 from bot.store import Store
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, text
-from bot.transport import RetryingRequest
+from bot.transport import BotApiRequest, RetryingRequest
 from bot.update_order import LearnerOrder
 
 _log = logging.getLogger(__name__)
@@ -192,7 +191,7 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
         .base_file_url(settings.base_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .request(RetryingRequest(media_write_timeout=MEDIA_WRITE_TIMEOUT, connection_pool_size=BOT_API_CONNECTIONS, **timeouts))
-        .get_updates_request(HTTPXRequest(connection_pool_size=GET_UPDATES_CONNECTIONS, **timeouts))
+        .get_updates_request(BotApiRequest(connection_pool_size=GET_UPDATES_CONNECTIONS, **timeouts))
         .post_init(set_command_menu)
         .concurrent_updates(LearnerOrder())  # learners side by side, each one's updates in order
     )

@@ -98,6 +98,7 @@ async def serve(app: Application, stop: asyncio.Event, *, poll_seconds: int, all
         if app.running:
             await app.stop()
         await app.shutdown()
+        await app.bot.shutdown()  # after a failed start-up (a rejected token) app.shutdown() skips the bot's connections
     _log.info("Stopped cleanly")
 
 
