@@ -21,6 +21,8 @@ import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.store.disk_writes import on_disk
+
 _log = logging.getLogger(__name__)
 
 #: Seconds to wait before each retry: short, because a learner is waiting for the answer.
@@ -71,10 +73,11 @@ def _body(request_data: RequestData | None):
 class BotApiRequest(BaseRequest):
     """PTB's BaseRequest on an aiohttp session with a pool of `connection_pool_size` keep-alive connections.
 
-    Timeouts mean what they mean for HTTPXRequest: `pool_timeout` to get a free connection,
-    `connect_timeout` to open one, `read_timeout` between bytes of the answer. aiohttp has no
-    write timeout, so a request with files is bounded as a whole by the sum of all of them with
-    `media_write_timeout` for the upload.
+    Timeouts: `read_timeout` between bytes of the answer, as for HTTPXRequest. aiohttp times the
+    wait for a free connection and the opening of one together, so those two are bounded by
+    `pool_timeout + connect_timeout` together. aiohttp has no write timeout: a request with files
+    is bounded as a whole by the sum of all of them, with `media_write_timeout` for the upload.
+    Before anything is sent, the writes of the update being handled reach the disk (`on_disk`).
     """
 
     __slots__ = ("_connections", "_session", "_timeouts", "_media_write_timeout")
@@ -110,6 +113,7 @@ class BotApiRequest(BaseRequest):
         """Send one request; (HTTP status, body), or PTB's TimedOut / NetworkError."""
         if self._session is None or self._session.closed:
             raise RuntimeError("This BotApiRequest is not initialized!")
+        await on_disk()  # nothing reaches a learner before the change it acknowledges is saved
         uploads = bool(request_data and request_data.contains_files)
         read = _seconds(read_timeout, self._timeouts["read"])
         connect = _seconds(connect_timeout, self._timeouts["connect"])

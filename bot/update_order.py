@@ -11,11 +11,14 @@ Plugged in with `ApplicationBuilder().concurrent_updates(LearnerOrder())` (bot/a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Hashable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.store.disk_writes import DiskWriteFailed, on_disk, update_writes
 
 #: Handlers running at once. Most of a handler's time is spent waiting on Telegram, the disk or a
 #: worker thread, so many can overlap on one core; 64 keeps memory and open connections modest.
@@ -102,7 +105,10 @@ class LearnerOrder(BaseUpdateProcessor):
     async def _run(self, coroutine: Awaitable[Any]) -> None:
         try:
             async with self._running:
-                await coroutine
+                with update_writes():  # its store writes in worker threads, awaited before any answer
+                    await coroutine
+                    with contextlib.suppress(DiskWriteFailed):  # logged by the writer
+                        await on_disk()  # and before its learner's next update, if it answered nothing
         except asyncio.CancelledError:
             _close(coroutine)
             raise

@@ -6,7 +6,6 @@ another learner's article text.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from telegram import InputFile, Update
@@ -17,7 +16,6 @@ from bot.callback_data import BadCallbackData, unpack, unpack_int
 from bot.handlers.common import language_of, store_of
 from bot.texts import Html, text
 from vocab.items import VocabItem
-from vocab.pronunciation import dictionary
 
 _log = logging.getLogger(__name__)
 
@@ -76,8 +74,3 @@ async def send_pronunciation(update: Update, context: ContextTypes.DEFAULT_TYPE)
         caption=caption(item),
     )
 
-
-async def load_dictionary(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Read the pronouncing dictionary in a worker thread at start-up (a job), so the first word
-    card shown does not wait for it."""
-    await asyncio.to_thread(dictionary)

@@ -96,8 +96,12 @@ class AtomicJSONStorage(Storage):
         self._data: Data | None = None
         self._batch_depth = 0
         self._pending = False
+        self._stale = False
 
     def read(self) -> Data | None:
+        if self._stale and not self._batch_depth:  # a write in a worker thread failed: trust the disk
+            self._stale = False
+            self._data = None
         if self._data is None:
             self._data = self._load()
         return self._data
@@ -131,18 +135,26 @@ class AtomicJSONStorage(Storage):
             self._flush()
 
     def _load(self) -> Data | None:
+        from bot.store.disk_writes import WRITER
+
+        WRITER.wait_for(self.path)  # the newest version, not one a worker thread is replacing
         data = read_json(self.path)
         if data is None:
             return copy.deepcopy(self._initial)
         return self._on_load(data) if self._on_load else data
 
     def _flush(self) -> None:
+        from bot.store.disk_writes import WRITER
+
         self._pending = False
         try:
-            write_atomically(self.path, encode(self._data))
+            WRITER.write(self.path, encode(self._data), on_failure=self._mark_stale)
         except BaseException:
             self._data = None  # memory may be ahead of the disk now: read the disk again
             raise
+
+    def _mark_stale(self) -> None:
+        self._stale = True  # called from the worker thread whose write failed; read() acts on it
 
     def _rollback(self) -> None:
         self._pending = False

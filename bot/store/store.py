@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.store.assignment_progress import TinyAssignmentProgress
 from bot.store.classes import TinyAssignments, TinyClasses
 from bot.store.desk import TinyDesk
+from bot.store.disk_writes import WRITER
 from bot.store.files import DataFile, LearnerFiles
 from bot.store.learners import TinyLearners, TinyProgress
 from bot.store.lessons import TinyLessons
@@ -21,8 +22,9 @@ from bot.store.schema import INDEX_FILE, LEARNERS_DIR, LESSONS_DIR, MigrationRep
 class Store:
     """TinyDB storage for the bot: `.learners`, `.lessons`, `.progress(user_id)`, `.classes`, `.assignments`.
 
-    Every method is synchronous and returns once its change is on disk (a millisecond or two:
-    fine to call from async handlers). Threads may share a Store: each file has its own lock.
+    Every method is synchronous and returns once its change is on disk, except inside an update
+    the bot is handling: there the write goes on in a worker thread, and the update's next Bot API
+    call waits for it (bot/store/disk_writes.py). Threads may share a Store: each file has its own lock.
     """
 
     def __init__(self, data_dir: Path, *, open_learners: int = 256, cached_lessons: int = 64):
@@ -56,5 +58,6 @@ class Store:
         return len(self._learner_files)
 
     def close(self) -> None:
+        WRITER.finish()
         self._learner_files.close_all()
         self._shared.close()
