@@ -144,8 +144,7 @@ async def on_disk() -> None:
         return
     futures = list(pending)
     pending.clear()
-    for future in futures:
-        try:
-            await asyncio.wrap_future(future)
-        except OSError as error:
-            raise DiskWriteFailed(f"a change could not be saved: {error}") from error
+    outcomes = await asyncio.gather(*(asyncio.wrap_future(f) for f in futures), return_exceptions=True)
+    for outcome in outcomes:  # every write settled first, then the first failure is raised
+        if isinstance(outcome, BaseException):
+            raise DiskWriteFailed(f"a change could not be saved: {outcome}") from outcome

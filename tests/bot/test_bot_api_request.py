@@ -50,7 +50,10 @@ class LoopbackBotApi:
 
 
 async def form_in(request: web.Request) -> dict:
-    """The fields of a request's form; a file as (its Content-Disposition as sent, its Content-Type, its bytes)."""
+    """The parameters of a request (a JSON object, or a form); a file as (its Content-Disposition
+    as sent, its Content-Type, its bytes)."""
+    if request.content_type == "application/json":
+        return await request.json()
     if request.content_type != "multipart/form-data":
         return dict(await request.post())
     form = {}
@@ -117,7 +120,7 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
-async def test_a_message_arrives_as_a_form_with_its_values_intact(serve, opened):
+async def test_a_message_arrives_as_a_json_object_with_its_values_intact(serve, opened):
     api = await serve(answer_ok)
     request = await opened(BotApiRequest())
     status, body = await request.do_request(
