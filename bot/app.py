@@ -45,7 +45,6 @@ from bot.store import Store
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from bot.transport import BotApiRequest, RetryingRequest
 from bot.update_order import LearnerOrder
-from bot.warm_up import warm_up
 
 _log = logging.getLogger(__name__)
 
@@ -202,7 +201,6 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
     app.bot_data[STORE] = Store.open(settings.data_dir)
     app.bot_data[CLOCK] = Clock(settings.clock_file)
     app.bot_data[voice.SPEAKER] = settings.espeak_ng
-    app.job_queue.run_once(warm_up, 0)  # the lexicon and dictionaries: loaded before the first learner needs them
     app.add_handlers(library.adding_handlers(), group=library.ADDING)  # the article sent after /add
     app.add_handlers(settings_answers(), group=SETTINGS_ANSWERS)
     app.add_handlers(early_handlers(), group=EARLY)

@@ -105,6 +105,7 @@ async def serve(app: Application, stop: asyncio.Event, *, poll_seconds: int, all
 async def main_loop(settings: Settings) -> None:
     """Build the bot and serve it until SIGINT or SIGTERM."""
     from bot.app import ALLOWED_UPDATES, LONG_POLL_SECONDS, build_application
+    from bot.warm_up import warm_up
 
     app = build_application(settings)
     stop = asyncio.Event()
@@ -117,6 +118,7 @@ async def main_loop(settings: Settings) -> None:
 
     for sig in STOP_SIGNALS:
         loop.add_signal_handler(sig, request_stop)
+    warm_up()  # before polling (a stop signal meanwhile is honoured after it): see bot/warm_up.py
     await serve(app, stop, poll_seconds=LONG_POLL_SECONDS, allowed_updates=ALLOWED_UPDATES)
 
 

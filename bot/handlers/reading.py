@@ -7,6 +7,8 @@ is answered with a friendly line, and nothing changes.
 """
 from __future__ import annotations
 
+import asyncio
+
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -80,9 +82,8 @@ async def pressed_part(update: Update, context: ContextTypes.DEFAULT_TYPE,
 async def show_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send the part pressed for (Start reading, Next part, Read it again) and save the place."""
     pressed = await pressed_part(update, context, keyboards.READ)
-    if pressed is not None:
-        await retire_keyboard(update.callback_query)
-        await send_part(update, context, *pressed)
+    if pressed is not None:  # the old keyboard goes and the new part comes at once: one round trip, not two
+        await asyncio.gather(retire_keyboard(update.callback_query), send_part(update, context, *pressed))
 
 
 async def send_part(

@@ -144,7 +144,10 @@ async def on_disk() -> None:
         return
     futures = list(pending)
     pending.clear()
-    outcomes = await asyncio.gather(*(asyncio.wrap_future(f) for f in futures), return_exceptions=True)
+    unfinished = [asyncio.wrap_future(f) for f in futures if not f.done()]
+    if unfinished:  # (waking the event loop from a worker thread costs more than the write, so only if needed)
+        await asyncio.gather(*unfinished, return_exceptions=True)  # (their failures are read below)
+    outcomes = [f.exception() for f in futures]
     for outcome in outcomes:  # every write settled first, then the first failure is raised
-        if isinstance(outcome, BaseException):
+        if outcome is not None:
             raise DiskWriteFailed(f"a change could not be saved: {outcome}") from outcome

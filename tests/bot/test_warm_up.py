@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import gc
 
-from bot.warm_up import freeze_what_is_loaded, load_everything
+from bot.warm_up import freeze_what_is_loaded, import_modules, load_everything
 
 
 def test_what_is_loaded_at_warm_up_is_frozen_out_of_full_collections():
+    import_modules()
     load_everything()  # works without WordNet too: the lexicon then has no glosses
     gc.collect()
     walked_before = len(gc.get_objects())  # what a full collection walks (frozen objects are left out)
