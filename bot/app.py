@@ -58,8 +58,8 @@ WRITE_TIMEOUT = 10.0
 MEDIA_WRITE_TIMEOUT = 30.0  # uploading a document or a chart
 POOL_TIMEOUT = 5.0
 #: Connections to the Bot API shared by every handler. Telegram takes about 30 messages a second from
-#: one bot, so eight calls in flight at ~100 ms each are already more than it accepts, and httpx
-#: looks through its whole pool on every request: a larger pool only costs CPU.
+#: one bot, so eight calls in flight at ~100 ms each are already more than it accepts: a larger
+#: pool would only hold more idle connections (bot/transport.py).
 BOT_API_CONNECTIONS = 8
 #: Connections for getUpdates: one long poll at a time, plus one spare for the last call PTB makes
 #: at shutdown to confirm the updates it took, which would otherwise wait (POOL_TIMEOUT, then an

@@ -4,7 +4,9 @@ TinyDB's stock JSONStorage rewrites the file in place: a kill during the write l
 truncated, unreadable file (about 1.5% of kill -9s here). This storage writes the whole
 database to a temporary file in the same directory, flushes and fsyncs it, renames it over
 the old file with `os.replace` (atomic on POSIX: readers see the old file or the new one,
-never a mix) and fsyncs the directory so that the rename itself survives a power cut.
+never a mix) and fsyncs the directory so that the rename itself survives a power cut. The write
+itself goes through bot/store/disk_writes.py, which moves it to a worker thread while the bot
+handles an update (imported inside the methods: that module imports `write_atomically` from here).
 """
 from __future__ import annotations
 
