@@ -79,6 +79,16 @@ def on_polling_error(error: TelegramError) -> None:
     _log.warning("Polling for updates failed (%s: %s); retrying", type(error).__name__, error)
 
 
+def pause_jobs(app: Application) -> None:
+    """Start no new job, so that stopping waits for the running ones and cancels none.
+
+    PTB's `JobQueue.stop` waits for the jobs running when it is called, then shuts the scheduler down,
+    which cancels any job that fell due meanwhile (logged by APScheduler as an error with a traceback).
+    """
+    if app.job_queue and app.job_queue.scheduler.running:
+        app.job_queue.scheduler.pause()
+
+
 async def serve(app: Application, stop: asyncio.Event, *, poll_seconds: int, allowed_updates) -> None:
     """Start up (retrying), handle updates until `stop` is set, then shut down in order."""
     start_polling = lambda: app.updater.start_polling(  # noqa: E731
@@ -96,6 +106,7 @@ async def serve(app: Application, stop: asyncio.Event, *, poll_seconds: int, all
         if app.updater and app.updater.running:
             await app.updater.stop()
         if app.running:
+            pause_jobs(app)
             await app.stop()
         await app.shutdown()
         await app.bot.shutdown()  # after a failed start-up (a rejected token) app.shutdown() skips the bot's connections
