@@ -32,7 +32,7 @@ from .quiz_text import (
     trim_around,
     trim_words,
 )
-from .quiz_records import current_record, letter_counts
+from .quiz_records import current_record, hidden_letter_counts, phrase_shape
 
 #: Options in a poll: the right one and three distractors, the usual multiple-choice format.
 OPTIONS = 4
@@ -96,8 +96,8 @@ class TypedRecall:
 
     @property
     def letters(self) -> tuple[int, ...]:
-        """Letters in each word of the answer, for the hint's count: (9,) or (12, 4)."""
-        return letter_counts(self.answer)
+        """Letters in each word the hint hides, for its count: (9,), or (13,) for "u____________ restrictions"."""
+        return hidden_letter_counts(self.hint, self.answer)
 
     @property
     def question(self) -> str:
@@ -243,6 +243,10 @@ def make_typed_recall(item: VocabItem, rng: random.Random | None = None, *,
     """A typed-recall question: the gloss (the word masked in it) or, without a gloss, the
     article sentence with a blank; None when neither is available."""
     forms = accepted_forms(item)
+    hint = letter_shape(item.item)
+    if item.kind == "phrase":  # the words after the first are shown, so the first alone is an answer too
+        hint = phrase_shape(item.item)
+        forms = tuple(sorted({*forms, *(form.split()[0] for form in forms if " " in form)}))
     span = find_in_sentence(item)
     if item.gloss:
         clue = mask(item.gloss, set(forms))
@@ -253,7 +257,7 @@ def make_typed_recall(item: VocabItem, rng: random.Random | None = None, *,
     explanation = (trim_around(item.sentence, *span, EXPLANATION_LIMIT) if span
                    else trim_words(item.sentence, EXPLANATION_LIMIT))
     return TypedRecall(
-        id=f"typed:{item.lemma}", lemma=item.lemma, clue=clue, hint=letter_shape(item.item),
+        id=f"typed:{item.lemma}", lemma=item.lemma, clue=clue, hint=hint,
         answer=item.item, forms=forms, explanation=explanation,
     )
 

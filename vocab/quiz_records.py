@@ -28,6 +28,30 @@ def letter_shape(word: str) -> str:
     return " ".join(w[0] + "".join(c if not c.isalpha() else "_" for c in w[1:]) for w in word.split())
 
 
+def phrase_shape(phrase: str) -> str:
+    """A phrase's hint: its first word as a letter shape, the words after it as they are
+    ("unprecedented restrictions" -> "u____________ restrictions", "rely on" -> "r___ on").
+
+    The first word carries the meaning the learner recalls: the gloss of a collocation is its
+    advanced word's, which comes first ("constructive role"), and in a phrasal verb or idiom the
+    verb comes first and the particle after it ("give rise to"). A learner given the gloss of
+    "unprecedented" cannot be expected to guess that "restrictions" followed it."""
+    first, _, rest = phrase.strip().partition(" ")
+    return " ".join(part for part in (letter_shape(first), rest.strip()) if part)
+
+
+def hidden_letter_counts(shape: str, answer: str) -> tuple[int, ...]:
+    """Letters in each word the hint hides, for its count: every word of `answer` whose place in
+    `shape` has slots ("u____________ restrictions" -> (13,)). A one-letter word counts, since
+    its shape looks the same hidden or not (a "t___ a t___" hint of an older quiz: (4, 1, 4))."""
+    shown = shape.split()
+    words = answer.split()
+    if len(shown) != len(words):  # not this answer's shape: count the whole answer
+        return letter_counts(answer)
+    return tuple(sum(c.isalpha() for c in word) for word, slot in zip(words, shown)
+                 if "_" in slot or len(slot) == 1)
+
+
 def letter_counts(word: str) -> tuple[int, ...]:
     """Letters in each word of the answer, as the hint tells them: "constructive role" -> (12, 4)
     ("long-range" -> (9,): a hyphen is shown in the hint, not counted)."""

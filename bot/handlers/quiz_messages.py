@@ -13,7 +13,7 @@ from telegram import InputPollOption, Poll
 
 from bot.texts import DEFAULT_LANGUAGE, Html, text
 from vocab.items import VocabItem
-from vocab.quiz_records import current_record, letter_counts, letter_shape
+from vocab.quiz_records import current_record, hidden_letter_counts, letter_shape
 
 #: Telegram's limits on a quiz poll: question 300 characters, option 100, explanation 200
 #: with at most 2 line feeds.
@@ -74,9 +74,10 @@ def poll_arguments(question: Mapping[str, Any], number: int, total: int,
 
 def letter_hint_text(lang: str, word: str, shape: str | None = None) -> str:
     """The first letters and the count in the learner's language (Telegram HTML):
-    "m________ (9 letters)", "m________ (9글자)". `shape` as the question keeps it, else made here."""
+    "m________ (9 letters)", "m________ (9글자)". `shape` as the question keeps it, else made here;
+    the count is of the letters the shape hides ("u____________ restrictions (13 letters)")."""
     shape = letter_shape(word) if shape is None else shape
-    return text(lang, "quiz.letter_hint", shape=shape, counts=" + ".join(map(str, letter_counts(word))))
+    return text(lang, "quiz.letter_hint", shape=shape, counts=" + ".join(map(str, hidden_letter_counts(shape, word))))
 
 
 def typed_clue(lang: str, question: Mapping[str, Any], number: int, total: int) -> str:

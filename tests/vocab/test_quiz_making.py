@@ -16,6 +16,7 @@ from vocab.quiz import (
     GapFill,
     TypedRecall,
     WordMeaning,
+    grade,
     make_quiz,
     question_from_dict,
     question_to_dict,
@@ -161,8 +162,11 @@ def test_typed_recall_shows_the_gloss_and_first_letter(quizzes, items):
         item = by_lemma[question.lemma]
         assert question.answer == item.item
         assert question.hint.startswith(item.item[0])
-        assert question.letters == tuple(len(w) for w in item.item.split())
+        hidden = item.item.split()[:1] if item.kind == "phrase" else item.item.split()
+        assert question.letters == tuple(len(w) for w in hidden)
         assert question.hint.count("_") == sum(question.letters) - len(question.letters)  # all but first letters
+        if item.kind == "phrase":  # the gloss is the first word's: the words after it are shown
+            assert question.hint.split()[1:] == item.item.split()[1:]
         assert "letters" not in question.hint  # the count is worded by the bot, in the learner's language
         assert item.item.lower() not in question.clue.lower()
         assert set(word_pool.all_forms(item.lemma, item.pos)) <= set(question.forms) or item.kind == "phrase"
@@ -216,3 +220,15 @@ def test_a_gap_fill_keeps_the_blank_in_a_very_long_sentence(lexicon):
     for it in (item, late):
         gap = make_gap_fill(it, random.Random(1), lexicon=lexicon)
         assert gap is not None and len(gap.question) <= QUESTION_LIMIT and BLANK in gap.question
+
+
+def test_a_phrase_is_recalled_by_its_first_word_with_the_rest_shown():
+    item = make_item("unprecedented restrictions", "unprecedented restriction", "phrase", "adjective+noun",
+                     "Authorities imposed unprecedented restrictions on irrigation.",
+                     gloss="having no precedent; novel")
+    [question] = [q for q in make_quiz([item], random.Random(0), lexicon=None) if isinstance(q, TypedRecall)]
+    assert question.hint == "u____________ restrictions"
+    assert question.letters == (13,)
+    for answer in ("unprecedented", "Unprecedented restrictions", "unprecedentd"):
+        assert grade(question, answer).correct, answer
+    assert not grade(question, "restrictions").correct
