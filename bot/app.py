@@ -164,6 +164,17 @@ def settings_answers() -> list[BaseHandler]:
                            reminder_settings.typed_reply)]
 
 
+#: PTB handler group tried first of all: the due date "Type a date" (/assign) asked a tutor to type
+#: is taken there, so it is not taken for an article sent after /add, a time or a quiz answer.
+DUE_DATE_ANSWERS = library.ADDING - 1
+
+
+def due_date_answers() -> list[BaseHandler]:
+    """Handlers of group DUE_DATE_ANSWERS."""
+    return [MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT,
+                           assignments.typed_due_date)]
+
+
 async def set_command_menu(app: Application) -> None:
     """Publish the command menu: English for everyone, and each other language for its speakers."""
     for lang in LANGUAGES:
@@ -201,6 +212,7 @@ def build_application(settings: Settings, *, rate_limiter: bool | None = None) -
     app.bot_data[STORE] = Store.open(settings.data_dir)
     app.bot_data[CLOCK] = Clock(settings.clock_file)
     app.bot_data[voice.SPEAKER] = settings.espeak_ng
+    app.add_handlers(due_date_answers(), group=DUE_DATE_ANSWERS)
     app.add_handlers(library.adding_handlers(), group=library.ADDING)  # the article sent after /add
     app.add_handlers(settings_answers(), group=SETTINGS_ANSWERS)
     app.add_handlers(early_handlers(), group=EARLY)

@@ -1,6 +1,10 @@
 """Assigning: /assign (in one line, or step by step with buttons: article, class, due date), the
 "as" buttons, and /digest. The learner's side is in assignment_reading.py.
 
+"Type a date" asks for the due date: the tutor's next short text is taken as it (`typed_due_date`,
+run before the other text handlers) while the question is open, DUE_QUESTION_MINUTES of the bot's
+clock, in memory only; the message also shows the one-line /assign command that does the same later.
+
 Every command and press asks again what the store holds now: the tutor owns the article
 (`LibraryEntry.owner_id`) and manages the class (`lessons.classes.can_manage`). A refused press
 gets the same answer whether the article or class exists or not, so nothing about other tutors'
@@ -11,11 +15,11 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from telegram import Message, Update
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.callback_data import BadCallbackData, pattern, unpack, unpack_int
 from bot.handlers import assignment_reading
@@ -23,7 +27,9 @@ from bot.handlers import assignment_views as views
 from bot.handlers.assignment_notices import announce, digest_message
 from bot.handlers.assignment_reading import Refused
 from bot.handlers.class_views import fit
-from bot.handlers.common import in_private, language_of, learner_of, now, private_only, store_of
+from bot.handlers.common import (
+    TYPED_QUESTION, could_be_typed_answer, in_private, language_of, learner_of, now, private_only, store_of,
+)
 from bot.texts import text
 from lessons.assignment_progress import local_moment
 from lessons.assignments import new_assignment, parse_due
@@ -38,6 +44,17 @@ ARITY = {views.ARTICLE: 2, views.CLASS: 3, views.DUE: 4, views.TYPE_DATE: 3, vie
 #: The last word of "/assign 2 Thursday B2 2024-03-15" is a due date when it starts like one
 #: (a digit or "+"); parse_due then reads it or says what is wrong with it.
 DATE_LIKE = re.compile(r"[+\d][\w./+-]*")
+#: How long "Type a date" waits for the date: enough to look at a calendar.
+DUE_QUESTION_MINUTES = 10
+
+
+@dataclass(frozen=True)
+class DueDateQuestion:
+    """"Type a date" was pressed: the tutor's next short text is the due date of this article for this class."""
+
+    lesson_id: str
+    class_id: str
+    expires: datetime
 
 
 def tutor_today(context: ContextTypes.DEFAULT_TYPE, tutor: Learner) -> date:
@@ -198,11 +215,38 @@ def _next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, tutor: Learne
                 views.due_keyboard(lang, entry.lesson_id, class_.class_id))
     today = tutor_today(context, tutor)
     if action == views.TYPE_DATE:
+        expires = now(context) + timedelta(minutes=DUE_QUESTION_MINUTES)
+        context.user_data[TYPED_QUESTION] = DueDateQuestion(entry.lesson_id, class_.class_id, expires)
         number = _number_of(store.lessons.list_for(tutor.user_id), entry)
         return text(lang, "assign.type_date", title=entry.title, name=class_.name, number=number,
                     example=views.date_example(today)), None
     due = None if not days else today + timedelta(days=days)
     return assign_to(update, context, tutor, entry, class_, due, today), None
+
+
+async def typed_due_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Take the due date "Type a date" asked for and assign; let any other message through."""
+    question = context.user_data.get(TYPED_QUESTION)
+    if not isinstance(question, DueDateQuestion):  # none open, or another handler's (a reminder time)
+        return
+    message = update.effective_message
+    if question.expires < now(context) or not could_be_typed_answer(message.text or ""):
+        context.user_data.pop(TYPED_QUESTION)  # a command or an article: the question is dropped
+        return
+    tutor, store = learner_of(update, context), store_of(context)
+    today = tutor_today(context, tutor)
+    try:
+        due = parse_due(message.text, today)
+    except ClassError as refused:  # still open: the tutor can type it again
+        await message.reply_text(_date_error(tutor.language, refused, today))
+        raise ApplicationHandlerStop from None
+    context.user_data.pop(TYPED_QUESTION)
+    entry, class_ = store.lessons.entry(question.lesson_id), store.classes.get(question.class_id)
+    try:
+        await message.reply_text(assign_to(update, context, tutor, entry, class_, due, today))
+    except Refused as refused:  # the class or the article changed meanwhile
+        await message.reply_text(refused.args[0])
+    raise ApplicationHandlerStop
 
 
 async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

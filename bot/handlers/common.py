@@ -17,6 +17,21 @@ from vocab.progress_summary import local_date
 STORE = "store"
 CLOCK = "clock"
 
+#: Key of PTB's user_data holding the one question the bot asked a user to answer by typing (a
+#: reminder time, a time zone, a due date). One slot: asking another replaces it, so what the user
+#: types next always answers the last question they were asked.
+TYPED_QUESTION = "typed_question"
+#: A typed answer is one short line; anything longer is an article, not a time, a zone or a date.
+LONGEST_TYPED_ANSWER = 64
+
+
+def could_be_typed_answer(typed: str) -> bool:
+    """Whether a text can answer a typed question: one short line, not a command or a link
+    (those go on to their own handlers, and drop the question)."""
+    typed = typed.strip()
+    return bool(typed) and not typed.startswith("/") and "\n" not in typed \
+        and len(typed) <= LONGEST_TYPED_ANSWER and "://" not in typed
+
 
 def store_of(context: ContextTypes.DEFAULT_TYPE) -> Store:
     """The TinyDB store opened at start-up."""

@@ -18,7 +18,9 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot import daily_reminders
 from bot import reminder_screens as screens
 from bot.callback_data import BadCallbackData, unpack, unpack_int
-from bot.handlers.common import language_of, learner_of, now, store_of
+from bot.handlers.common import (
+    LONGEST_TYPED_ANSWER, TYPED_QUESTION, could_be_typed_answer, language_of, learner_of, now, store_of,
+)
 from bot.handlers.level import pressed_in_private, show_in_place
 from bot.handlers.settings import settings_screen
 from bot.texts import text
@@ -27,12 +29,10 @@ from vocab.progress import Learner
 from vocab.reminder_times import ReminderError, check_timezone, parse_reminder_time
 
 VERB = screens.VERB
-#: user_data key of the open question.
-QUESTION = "settings_question"
+#: user_data key of the open question (shared with the other typed questions: one is open at a time).
+QUESTION = TYPED_QUESTION
 #: How long a "Type a time" question stays open: enough to look up a time zone's name.
 QUESTION_MINUTES = 10
-#: A typed answer is one short line; anything longer is an article, not a time or a zone.
-LONGEST_ANSWER = 64
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ def press(context: ContextTypes.DEFAULT_TYPE, learner: Learner, action: str, arg
     lang = learner.language
     match action, args:
         case "back", []:
-            context.user_data.pop(QUESTION, None)
+            if isinstance(context.user_data.get(QUESTION), Question):
+                context.user_data.pop(QUESTION)
             return None, settings_screen(learner)
         case "rem", []:
             return None, screens.reminder_screen(learner)
@@ -155,11 +156,12 @@ def saved(context: ContextTypes.DEFAULT_TYPE, learner: Learner, **changes) -> tu
 
 async def typed_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Take the time or time zone the learner was asked to type; let any other message through."""
-    question: Question | None = context.user_data.pop(QUESTION, None)
-    typed = update.effective_message.text or ""
-    if question is None or question.expires < now(context):
+    question = context.user_data.get(QUESTION)
+    if not isinstance(question, Question):  # none open, or another handler's (a due date)
         return
-    if typed.startswith("/") or "\n" in typed.strip() or len(typed) > LONGEST_ANSWER or "://" in typed:
+    context.user_data.pop(QUESTION)
+    typed = update.effective_message.text or ""
+    if question.expires < now(context) or not could_be_typed_answer(typed):
         return  # a command or an article: the question is dropped
     learner = learner_of(update, context)
     lang = learner.language
@@ -181,5 +183,5 @@ async def typed_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                                      text(lang, "reminders.zone_saved", zone=zone))
     except ReminderError as refused:
         context.user_data[QUESTION] = question  # still open: the learner can type it again
-        await message.reply_text(text(lang, f"reminders.{refused.reason}", typed=typed.strip()[:LONGEST_ANSWER]))
+        await message.reply_text(text(lang, f"reminders.{refused.reason}", typed=typed.strip()[:LONGEST_TYPED_ANSWER]))
     raise ApplicationHandlerStop

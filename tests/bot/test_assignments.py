@@ -230,6 +230,9 @@ def test_assigning_with_buttons_and_announcing_in_the_class_group(running_bot):
     assert "/assign 1 Thursday B2 2024-03-24" in typed.text and typed.buttons == []
     assert assignments_in(data_dir) == []
 
+    ask(emu, jina, "/help")  # another command: the date is no longer awaited
+    assert assignments_in(data_dir) == []
+
     # again, from the Assign button under the library's preview (kept), due in 7 days
     emu.press(jina, text("en", "library.assign"), message=preview)
     [classes] = emu.wait_for_messages(jina, timeout=WAIT)
@@ -489,3 +492,31 @@ def test_a_learner_who_blocked_the_bot_does_not_stop_the_others(running_bot):
     assert [(r.method, r.error_code, int(r.params.get("chat_id"))) for r in emu.refusals] == [("sendMessage", 403, TOM)]
     with emu.world.cond:  # the one refusal this test expects
         emu.world.refusals.clear()
+
+
+def test_the_date_typed_after_type_a_date_is_the_due_date(running_bot):
+    emu, data_dir = running_bot.emu, running_bot.data_dir
+    jina, minji = emu.user(JINA, "Jina"), emu.user(MINJI, "Minji")
+    class_with(emu, jina, "Thursday B2", minji)
+    add_to_library(emu, jina)
+    menu = ask(emu, jina, "/assign 1")
+    emu.press(jina, "Thursday B2", message=menu)
+    dues = emu.wait_for_edit(menu)
+    emu.press(jina, text("en", "assign.due.type"), message=dues)
+    emu.wait_for_edit(dues)
+
+    # a date that cannot be: the reason, and the question stays open
+    assert ask(emu, jina, "2024-02-30").html == text("en", "assign.error.bad_date", example="2024-03-24")
+    assert ask(emu, jina, "2023-12-01").html == text("en", "assign.error.past_date", example="2024-03-24")
+    assert assignments_in(data_dir) == []
+    # a due date: assigned, and the learner hears it
+    assert ask(emu, jina, " 2024-03-20 ").html == text("en", "assign.done.due", title=OWN_TITLE, name="Thursday B2",
+                                                       due="2024-03-20")
+    [assignment] = assignments_in(data_dir)
+    assert assignment["due"] == "2024-03-20"
+    [own] = emu.wait_for_messages(minji, timeout=WAIT)
+    assert own.html == text("en", "assign.new.due", tutor="Jina", name="Thursday B2", title=OWN_TITLE, due="2024-03-20")
+    # answered: a second date is just a message, not a second assignment
+    emu.send_text(jina, "2024-03-21")
+    emu.wait_for_messages(jina, timeout=WAIT)
+    assert [a["due"] for a in assignments_in(data_dir)] == ["2024-03-20"]
