@@ -11,7 +11,10 @@ for words lemminflect lacks) with a few context rules of English word order:
   the word can be one ("is strong", "be accustomed", "getting closer"), else a verb;
 * before an article or possessive: a verb taking its object ("highlight the importance");
 * an -ly word that can be an adverb is one; a word that can be an adjective, before a word
-  that can be a noun, is an adjective ("constructive role");
+  that can be a noun, is an adjective ("constructive role"), unless it is a noun used as a
+  modifier: English puts nouns before nouns freely ("coral bleaching", "steel plant"), and a
+  word that WordNet's sense-tagged corpus saw as a noun but never as an adjective is taken for a
+  noun there (`rather_noun`; "coral" as an adjective is a colour, which is not what the reefs lose);
 * an -s form right after a noun or name is a verb ("Blinken shakes hands"), unless a verb
   follows it ("arms transfers worried them");
 * otherwise typical suffixes decide (-tion, -ment, -ness: noun; -ive, -ous, -al: adjective;
@@ -22,6 +25,7 @@ speech only to pick a lemma, a gloss sense and a phrase pattern, where a rare mi
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
@@ -90,13 +94,24 @@ def _before(tokens: list[Token], i: int) -> int | None:
     return j if j >= 0 else None
 
 
+def rather_noun(lexicon: Lexicon | None) -> Callable[[str], bool]:
+    """Whether a dictionary form that can be a noun or an adjective is a noun where word order or a
+    suffix would make it an adjective (before a noun; "-al"): SemCor tagged it as a noun and never
+    as an adjective ("coral", "steel", "capital"; not "concrete" or "criminal", which it saw as
+    adjectives too). Without WordNet: never."""
+    if lexicon is None or not lexicon.available:
+        return lambda lemma: False
+    return lambda lemma: lexicon.tagged_count(lemma, "adjective") == 0 and lexicon.tagged_count(lemma, "noun") > 0
+
+
 def choose_part_of_speech(
     tokens: list[Token],
     options: list[dict[str, str]],
     names: list[bool],
+    is_rather_noun: Callable[[str], bool] = lambda lemma: False,
 ) -> list[str | None]:
     """The part of speech of each token of a sentence (None for non-words, names and words no
-    dictionary knows), by the rules in the module docstring."""
+    dictionary knows), by the rules in the module docstring (`is_rather_noun`: see `rather_noun`)."""
     chosen: list[str | None] = []
     for i, token in enumerate(tokens):
         opts = options[i]
@@ -117,9 +132,14 @@ def choose_part_of_speech(
         def pick(*wanted: str) -> str | None:
             return next((pos for pos in wanted if pos in opts), None)
 
+        def before_noun() -> str | None:  # "constructive role", but "coral bleaching"
+            if "noun" in opts and "adjective" in opts and is_rather_noun(opts["noun"]):
+                return "noun"
+            return pick("adjective")
+
         pos = None
         if prev in DETERMINERS or prev == "'s":
-            pos = pick("adjective", "noun") if noun_next else pick("noun", "adjective")
+            pos = (before_noun() or pick("noun")) if noun_next else pick("noun", "adjective")
         elif prev in MODALS or prev in SUBJECT_PRONOUNS:
             pos = pick("verb")
         elif prev in HAVE_FORMS:
@@ -131,7 +151,7 @@ def choose_part_of_speech(
         if pos is None and word.endswith("ly"):
             pos = pick("adverb")
         if pos is None and noun_next:
-            pos = pick("adjective")
+            pos = before_noun()
         if pos is None and prev_nounish and word.endswith("s"):
             verb_next = after is not None and (
                 after.lower in MODALS or after.lower in LINKING_VERBS or after.lower in HAVE_FORMS
@@ -141,8 +161,8 @@ def choose_part_of_speech(
         if pos is None:
             if word.endswith(_NOUN_SUFFIXES):
                 pos = pick("noun")
-            elif word.endswith(_ADJECTIVE_SUFFIXES):
-                pos = pick("adjective")
+            elif word.endswith(_ADJECTIVE_SUFFIXES):  # but "coral", "capital", "rival" are nouns
+                pos = pick("noun") if "noun" in opts and is_rather_noun(opts["noun"]) else pick("adjective")
             elif word.endswith(_VERB_SUFFIXES) or word.endswith(("ed", "ing")):
                 pos = pick("verb")
         chosen.append(pos or pick(*PARTS_OF_SPEECH))

@@ -47,6 +47,7 @@ class Lexicon:
         self.source = source
         self.hint = "" if reader is not None else (hint or INSTALL_HINT)
         self._synsets: dict[tuple[str, str | None], tuple] = {}
+        self._tagged: dict[tuple[str, str], int] = {}
 
     @property
     def available(self) -> bool:
@@ -74,6 +75,20 @@ class Lexicon:
         if not entry:
             return False
         return pos is None or WORDNET_POS[pos] in entry
+
+    def tagged_count(self, lemma: str, pos: str) -> int:
+        """How often WordNet's sense-tagged corpus (SemCor, about 200,000 words of running text)
+        has this dictionary form as this part of speech; 0 without WordNet."""
+        if self.reader is None:
+            return 0
+        key = (lemma.lower().replace(" ", "_"), pos)
+        found = self._tagged.get(key)
+        if found is None:
+            letters = ("a", "s") if pos == "adjective" else (WORDNET_POS[pos],)
+            found = self._tagged[key] = sum(
+                lemma_.count() for letter in letters for synset in self.reader.synsets(key[0], letter)
+                for lemma_ in synset.lemmas() if lemma_.name() == key[0] and synset.pos() == letter)
+        return found
 
     def base_forms(self, word: str) -> dict[str, str]:
         """part of speech -> dictionary form, by WordNet's morphy ({} without WordNet)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from vocab.lemmas import choose_part_of_speech, dictionary_forms
+from vocab.lemmas import choose_part_of_speech, dictionary_forms, rather_noun
 from vocab.lexicon import Lexicon
 from vocab.names import collect_casing, is_abbreviation, mark_names
 from vocab.tokens import FUNCTION_WORDS, Token, latin_form, tokenize
@@ -72,10 +72,11 @@ def read_text(sentences: Sequence[str], lexicon: Lexicon | None = None) -> tuple
     tokenized = [tokenize(sentence) for sentence in key[0]]
     casing = collect_casing(tokenized)
     names = mark_names(tokenized, casing, lexicon)
+    is_rather_noun = rather_noun(lexicon)
     result: list[tuple[Word, ...]] = []
     for tokens, name_marks in zip(tokenized, names):
         options = [_options(t, lexicon) if t.kind == "word" else {} for t in tokens]
-        parts = choose_part_of_speech(tokens, options, name_marks)
+        parts = choose_part_of_speech(tokens, options, name_marks, is_rather_noun)
         words = []
         for token, name, opts, pos in zip(tokens, name_marks, options, parts):
             text, lower = token.text, token.lower
